@@ -1,0 +1,1 @@
+"""Pure functions over model values: crosswalk, stacking, equivalence, quality, text."""

@@ -1,0 +1,127 @@
+"""The storage interface every backend implements (embedded networkx, Neo4j).
+
+Methods are task-level: each answers one question the domain or the API needs, in
+one round trip, and returns model values.  Nothing of networkx or neo4j escapes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from pathways.model import (
+    Credential,
+    CredentialKind,
+    EquivalenceContext,
+    Framework,
+    Graph,
+    PlanningContext,
+    Provider,
+    Recognition,
+    Skill,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchFilter:
+    """Filters of a credential search; None means no filter."""
+
+    text: str | None = None
+    country: str | None = None
+    eqf_level: int | None = None
+    kind: CredentialKind | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    """One page of a credential search: (credential, score) pairs and the total count."""
+
+    items: tuple[tuple[Credential, float | None], ...]
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoreHealth:
+    """Whether the store can answer, and a short word on why not."""
+
+    ok: bool
+    backend: str
+    detail: str = ""
+
+
+@runtime_checkable
+class Store(Protocol):
+    """Task-level storage operations shared by every backend."""
+
+    backend: str
+
+    async def open(self) -> None:
+        """Connect and prepare (schema, indexes); idempotent."""
+
+    async def close(self) -> None:
+        """Release connections."""
+
+    async def health(self) -> StoreHealth:
+        """Whether the store answers right now."""
+
+    async def replace_graph(self, graph: Graph) -> None:
+        """Replace everything with a validated graph, atomically."""
+
+    async def snapshot(self) -> Graph:
+        """The whole graph as model values (for validating writes against it)."""
+
+    # --- reads ---------------------------------------------------------------
+    async def frameworks(self) -> Sequence[Framework]:
+        """Every framework, EQF first, then by code."""
+
+    async def framework(self, code: str) -> Framework | None:
+        """One framework by code, or None."""
+
+    async def credential(self, credential_id: str) -> Credential | None:
+        """One credential by id, or None."""
+
+    async def credentials(self, ids: Sequence[str]) -> dict[str, Credential]:
+        """The credentials among `ids` that exist, by id."""
+
+    async def providers(self, ids: Sequence[str]) -> dict[str, Provider]:
+        """The providers among `ids` that exist, by id."""
+
+    async def skills(self, ids: Sequence[str]) -> dict[str, Skill]:
+        """The skills among `ids` that exist, by id."""
+
+    async def stacks_into(self, credential_id: str) -> Sequence[Credential]:
+        """Credentials whose requirement rules name this one, by id."""
+
+    async def recognitions_from(self, credential_id: str) -> Sequence[Recognition]:
+        """Recorded decisions whose `from` is this credential."""
+
+    async def search(self, flt: SearchFilter, offset: int, limit: int) -> SearchPage:
+        """Credentials matching the filter, best match first (or by id without text)."""
+
+    async def planning_context(self, target: str, held: Sequence[str]) -> PlanningContext:
+        """The target's rule tree and every credential and recognition planning needs.
+
+        Raises NotFound (naming the id) for an unknown target or held id.
+        """
+
+    async def qualifications_touching(self, held: Sequence[str]) -> Sequence[str]:
+        """Ids of credentials with requirements that name a held credential or its recognitions."""
+
+    async def equivalence_context(
+        self, credential_id: str, country: str | None, limit: int
+    ) -> EquivalenceContext:
+        """The credential, a shortlist of at most `limit` candidates, and their facts.
+
+        Raises NotFound for an unknown id.
+        """
+
+    async def pair_context(self, a: str, b: str) -> EquivalenceContext:
+        """Context for comparing a with exactly b. Raises NotFound for either id."""
+
+    # --- writes --------------------------------------------------------------
+    async def upsert_credential(self, credential: Credential) -> None:
+        """Insert or replace one validated credential."""
+
+    async def record_recognition(self, recognition: Recognition) -> None:
+        """Insert or replace the decision for (from, to)."""
