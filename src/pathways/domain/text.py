@@ -1,0 +1,163 @@
+"""Text normalisation, index tokens, outcome wording checks and batched rapidfuzz similarity.
+
+Every function here is deterministic and language-blind: the same token rule runs at
+index time and at query time (and a Neo4j backend stores `index_tokens` as computed
+here), so both backends agree on what two credentials share.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import fuzz, process
+
+from pathways.model import Credential
+
+MIN_TOKEN_LENGTH = 3
+"""Shorter tokens (after folding) carry too little meaning to index."""
+
+MIN_STEM_LENGTH = 4
+"""A suffix is only stripped when at least this much of the word remains."""
+
+
+# Function words of the five partner languages (en, et, da, fr, es), accents folded.
+def _wordlist(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+STOPWORDS: frozenset[str] = _wordlist(
+    """
+    a an and are as at be by can for from has have in into is it its of on or that the their
+    this to was were will with within using use able upon basic introduction advanced level
+    ja ning ka et on ei kui see mis kes oma ning voi vaid ning ning oskab teab oppija oppe
+    ning kus kuidas koos abil jaoks ning vastavalt ning alusel ning tase
+    og i pa til af for med er at den det de en et som kan har om ved fra eller samt
+    deltageren kursisten kunne niveau
+    le la les un une des du de et en au aux pour par sur dans avec est sont ou son sa ses
+    etre capable apprenant niveau
+    el los las unos unas del y o en con por para que es son su sus al ser como
+    alumno alumna capaz nivel
+    """
+)
+
+# Suffixes stripped once, longest first; light and language-blind on purpose (see module doc).
+_SUFFIXES: tuple[str, ...] = tuple(
+    sorted(
+        _wordlist(
+            """
+        ations ation ement ements ments ment ingen ende erne ing ings ed es s e er
+        ions ion ites ite iones mine mise tud ide ega des te
+        """
+        ),
+        key=lambda s: (-len(s), s),
+    )
+)
+
+# Action verbs that open a learning outcome, folded, in en/et/da/fr/es (imperative,
+# infinitive or third person, as outcome statements are written in each language).
+ACTION_VERBS: frozenset[str] = _wordlist(
+    """
+    analyse analyze apply assess build calculate carry check choose classify communicate
+    compare compile configure construct create define demonstrate describe design determine
+    develop diagnose discuss distinguish document draft estimate evaluate execute explain
+    identify implement inspect install interpret justify list maintain manage measure monitor
+    operate organise organize outline perform plan prepare present produce program recognise
+    recognize recommend record repair report select set solve summarise test troubleshoot
+    understand use weld write work follow handle apply be
+    oskab teab tunneb kirjeldab selgitab kasutab rakendab analuusib hindab koostab
+    planeerib valmistab seadistab paigaldab hooldab teostab tootab mootab arvutab
+    dokumenteerib eristab valib keevitab
+    kan beskrive forklare anvende analysere vurdere planlaegge udfore installere
+    dokumentere identificere svejse vaelge maale beregne udarbejde gennemfore kende
+    analyser appliquer concevoir decrire definir elaborer evaluer expliquer identifier
+    installer mettre mesurer organiser planifier preparer realiser rediger souder utiliser
+    verifier etre connaitre calculer choisir controler
+    analizar aplicar calcular comprender conocer definir describir disenar elaborar
+    evaluar explicar identificar instalar medir organizar planificar preparar realizar
+    redactar seleccionar soldar utilizar verificar ser saber montar mantener
+    """
+)
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, so 'Õppija' and 'oppija' compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[str]:
+    """Folded alphanumeric words, stopwords kept."""
+    return _WORD.findall(fold(text))
+
+
+def stem(word: str) -> str:
+    """Strip the longest known suffix when enough of the word remains."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM_LENGTH:
+            return word[: -len(suffix)]
+    return word
+
+
+@lru_cache(maxsize=262_144)
+def tokens(text: str) -> tuple[str, ...]:
+    """Informative tokens of a text: folded words of 3+ letters, stopwords dropped, stemmed."""
+    return tuple(stem(w) for w in words(text) if len(w) >= MIN_TOKEN_LENGTH and w not in STOPWORDS)
+
+
+@lru_cache(maxsize=262_144)
+def match_key(text: str) -> str:
+    """The string rapidfuzz compares for a text: its tokens, space-joined."""
+    return " ".join(tokens(text))
+
+
+def index_tokens(credential: Credential) -> frozenset[str]:
+    """Distinct tokens of a credential's title and outcome texts (what the index holds)."""
+    found: set[str] = set(tokens(credential.title))
+    for outcome in credential.outcomes:
+        found.update(tokens(outcome.text))
+    return frozenset(found)
+
+
+def looks_like_outcome(text: str) -> bool:
+    """False for a bare topic: fewer than 3 words and the first is not a known action verb.
+
+    Outcomes say what a learner can do ("Set up a MIG welding station"); a bare noun
+    phrase ("Welding", "Keevitustööd") names a topic instead.  Longer texts pass, so the
+    heuristic only flags the clear cases.
+    """
+    ws = words(text)
+    if not ws:
+        return False
+    if len(ws) >= 3:
+        return True
+    first = ws[0]
+    return first in ACTION_VERBS or stem(first) in ACTION_VERBS
+
+
+def similarity_matrix(
+    queries: Sequence[str], choices: Sequence[str], workers: int = 1
+) -> npt.NDArray[np.float32]:
+    """Pairwise similarity 0..1 of two lists of texts, in one batched rapidfuzz call.
+
+    Texts are compared by `match_key` with token_sort_ratio: word order does not matter,
+    and, unlike token_set_ratio, a one-word text is not a perfect match for every longer
+    text containing that word.
+    """
+    if not queries or not choices:
+        return np.zeros((len(queries), len(choices)), dtype=np.float32)
+    result = process.cdist(
+        [match_key(q) for q in queries],
+        [match_key(c) for c in choices],
+        scorer=fuzz.token_sort_ratio,
+        dtype=np.float32,
+        workers=workers,
+    )
+    matrix: npt.NDArray[np.float32] = np.asarray(result, dtype=np.float32) / np.float32(100.0)
+    return matrix
