@@ -1,0 +1,163 @@
+"""The candidate index: a short, deterministic list of credentials worth scoring for equivalence.
+
+Shortlist rule (both backends implement exactly this; a Neo4j backend stores the
+skills of each outcome and `index_tokens(credential)` and runs it in Cypher):
+
+1. Let N be the number of indexed credentials and `max_df = max(MIN_MAX_DF,
+   floor(MAX_DF_SHARE * N))`.  A token is *informative* when at most `max_df` indexed
+   credentials hold it (the asked-about one included when it is indexed).
+2. Let S be the distinct skills of the asked-about credential's outcomes and T its
+   informative tokens (`text.index_tokens`: title and outcome texts, folded,
+   stopwords dropped, light stemming).
+3. Candidates are the indexed credentials, other than the asked-about id, that hold at
+   least one skill of S or one token of T, and whose country equals `country`
+   (case-insensitively) when a country is given.
+4. Each candidate has shared_skills = |S ∩ its skills|, shared_tokens = |T ∩ its
+   tokens|, and eqf_distance = the least |x - y| over the EQF levels x of the
+   asked-about credential and y of the candidate, or NO_EQF (99) when either has none.
+5. Order by shared_skills desc, shared_tokens desc, eqf_distance asc, id asc; keep the
+   first `limit`.
+
+The cost is the sum of the posting lists touched, never the size of the graph.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from typing import TypeVar
+
+from pathways.domain.text import index_tokens
+from pathways.model import Credential, Level, LevelRef
+
+LevelResolver = Callable[[LevelRef], Level | None] | Mapping[tuple[str, str], Level]
+"""Finds a credential's level: a function of its LevelRef, or a table by (framework, code)."""
+
+MIN_MAX_DF = 100
+"""A token held by no more than this many credentials is always informative."""
+
+MAX_DF_SHARE = 0.05
+"""Above this share of all credentials (and MIN_MAX_DF) a token is too common to shortlist by."""
+
+K = TypeVar("K")
+
+NO_EQF = 99
+"""The EQF distance used when either credential has no EQF level."""
+
+DEFAULT_LIMIT = 200
+"""Shortlist length the stores ask for unless told otherwise."""
+
+
+def credential_skills(credential: Credential) -> frozenset[str]:
+    """The distinct skills of a credential's outcomes."""
+    return frozenset(s for o in credential.outcomes for s in o.skills)
+
+
+def eqf_distance(a: tuple[int, ...], b: tuple[int, ...]) -> int:
+    """Least distance between two sets of EQF levels, NO_EQF when either is empty."""
+    if not a or not b:
+        return NO_EQF
+    return min(abs(x - y) for x in a for y in b)
+
+
+class CandidateIndex:
+    """Inverted indexes by skill, token and EQF level over a set of credentials."""
+
+    def __init__(self, credentials: Iterable[Credential], levels: LevelResolver) -> None:
+        self._levels = levels
+        self._skills: dict[str, frozenset[str]] = {}
+        self._tokens: dict[str, frozenset[str]] = {}
+        self._eqf: dict[str, tuple[int, ...]] = {}
+        self._country: dict[str, str] = {}
+        self._by_skill: dict[str, set[str]] = {}
+        self._by_token: dict[str, set[str]] = {}
+        self._by_eqf: dict[int, set[str]] = {}
+        for cred in credentials:
+            self.add(cred)
+
+    def __len__(self) -> int:
+        return len(self._country)
+
+    def __contains__(self, credential_id: object) -> bool:
+        return credential_id in self._country
+
+    def _eqf_of(self, cred: Credential) -> tuple[int, ...]:
+        if cred.level is None:
+            return ()
+        ref = cred.level
+        if isinstance(self._levels, Mapping):
+            level = self._levels.get((ref.framework, ref.code))
+        else:
+            level = self._levels(ref)
+        return level.eqf if level is not None else ()
+
+    def add(self, cred: Credential) -> None:
+        """Index a credential, replacing an earlier version with the same id."""
+        if cred.id in self._country:
+            self.remove(cred.id)
+        cid = cred.id
+        skills, toks, eqf = credential_skills(cred), index_tokens(cred), self._eqf_of(cred)
+        self._skills[cid], self._tokens[cid], self._eqf[cid] = skills, toks, eqf
+        self._country[cid] = cred.country.casefold()
+        for s in skills:
+            self._by_skill.setdefault(s, set()).add(cid)
+        for t in toks:
+            self._by_token.setdefault(t, set()).add(cid)
+        for e in eqf:
+            self._by_eqf.setdefault(e, set()).add(cid)
+
+    def remove(self, credential_id: str) -> None:
+        """Drop a credential from every index; unknown ids are ignored."""
+        if credential_id not in self._country:
+            return
+        for key, table in (
+            (self._skills.pop(credential_id), self._by_skill),
+            (self._tokens.pop(credential_id), self._by_token),
+        ):
+            for k in key:
+                _discard(table, k, credential_id)
+        for e in self._eqf.pop(credential_id):
+            _discard(self._by_eqf, e, credential_id)
+        del self._country[credential_id]
+
+    def max_df(self) -> int:
+        """The largest posting list a token may have and still be informative."""
+        return max(MIN_MAX_DF, int(MAX_DF_SHARE * len(self)))
+
+    def with_eqf(self, level: int) -> frozenset[str]:
+        """Ids of indexed credentials referenced to this EQF level."""
+        return frozenset(self._by_eqf.get(level, ()))
+
+    def shortlist(
+        self, cred: Credential, country: str | None = None, limit: int = DEFAULT_LIMIT
+    ) -> list[str]:
+        """Ids of the best `limit` candidates for `cred`, by the rule in the module docstring."""
+        if limit <= 0:
+            return []
+        cap = self.max_df()
+        skill_hits: Counter[str] = Counter()
+        token_hits: Counter[str] = Counter()
+        for s in credential_skills(cred):
+            skill_hits.update(self._by_skill.get(s, ()))
+        for t in index_tokens(cred):
+            posting = self._by_token.get(t)
+            if posting is not None and len(posting) <= cap:
+                token_hits.update(posting)
+        wanted = country.casefold() if country is not None else None
+        ids = (skill_hits.keys() | token_hits.keys()) - {cred.id}
+        if wanted is not None:
+            ids = {i for i in ids if self._country[i] == wanted}
+        eqf = self._eqf_of(cred)
+        ranked = sorted(
+            ids,
+            key=lambda i: (-skill_hits[i], -token_hits[i], eqf_distance(eqf, self._eqf[i]), i),
+        )
+        return ranked[:limit]
+
+
+def _discard(table: dict[K, set[str]], key: K, cid: str) -> None:
+    posting = table.get(key)
+    if posting is not None:
+        posting.discard(cid)
+        if not posting:
+            del table[key]
