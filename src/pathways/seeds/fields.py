@@ -1,0 +1,208 @@
+"""Checks of single fields in a seed record, each reporting to the record's context."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import math
+from collections.abc import Collection, Mapping
+from typing import TypeVar
+
+from rapidfuzz import fuzz, process
+
+from pathways.errors import SeedProblem
+from pathways.seeds.reader import line_of
+
+E = TypeVar("E", bound=enum.Enum)
+
+_MISSING = object()
+
+
+class Ctx:
+    """One record being checked: where it is, its id, and the problems found so far."""
+
+    __slots__ = ("file", "id", "line", "problems", "record", "rename")
+
+    def __init__(
+        self,
+        file: str,
+        record: object,
+        problems: list[SeedProblem],
+        rename: Mapping[str, str] | None = None,
+    ) -> None:
+        self.file = file
+        self.record = record
+        self.line = line_of(record)
+        self.id: str | None = None
+        self.problems = problems
+        self.rename = rename or {}
+
+    def bad(self, field: str | None, problem: str, node: object = None, key: object = None) -> None:
+        """Record a problem with `field` (a path like outcomes[2].skills) at the best line known."""
+        line = line_of(node, key) if node is not None else None
+        if field is not None:
+            top = field.split(".", 1)[0].split("[", 1)[0]
+            if line is None:
+                line = line_of(self.record, top)
+            if top in self.rename:
+                field = self.rename[top] + field[len(top) :]
+        if line is None:
+            line = self.line
+        self.problems.append(SeedProblem(self.file, problem, line, self.id, field))
+
+
+def _quote(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def text(
+    ctx: Ctx, rec: Mapping[object, object], key: str, *, required: bool, field: str | None = None
+) -> str | None:
+    """A non-empty string field, or None (with a problem when required or mistyped)."""
+    field = field or key
+    value = rec.get(key, _MISSING)
+    if value is _MISSING or value is None:
+        if required:
+            ctx.bad(field, f"required field '{key}' is missing", rec, key)
+        return None
+    if isinstance(value, bool):
+        ctx.bad(
+            field,
+            f"must be text, found {str(value).lower()} (YAML reads yes/no/on/off/NO as "
+            'booleans: put the value in quotes, e.g. "NO")',
+            rec,
+            key,
+        )
+        return None
+    if isinstance(value, int) and key == "code":
+        return str(value)  # YAML reads `code: 6` as a number; quoting is preferred
+    if isinstance(value, float) and key == "code":
+        ctx.bad(field, f"YAML read the code as the number {value}; write it in quotes", rec, key)
+        return None
+    if not isinstance(value, str):
+        ctx.bad(field, f"must be text, found {_quote(value)}", rec, key)
+        return None
+    if not value.strip():
+        ctx.bad(field, "must not be empty", rec, key)
+        return None
+    return value
+
+
+def number(
+    ctx: Ctx, rec: Mapping[object, object], key: str, field: str | None = None
+) -> float | None:
+    """An optional non-negative finite number (booleans are not numbers)."""
+    field = field or key
+    value = rec.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        ctx.bad(field, f"must be a number, found {_quote(value)}", rec, key)
+        return None
+    if not math.isfinite(value):
+        ctx.bad(field, f"must be a finite number, found {value}", rec, key)
+        return None
+    if value < 0:
+        ctx.bad(field, f"must not be negative, found {value}", rec, key)
+        return None
+    return float(value)
+
+
+def iso_date(
+    ctx: Ctx, rec: Mapping[object, object], key: str, *, required: bool, field: str | None = None
+) -> str | None:
+    """An ISO 8601 date as "YYYY-MM-DD"; a date-time keeps its calendar date."""
+    field = field or key
+    value = rec.get(key)
+    if value is None:
+        if required:
+            ctx.bad(field, f"required field '{key}' is missing", rec, key)
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            pass
+        try:
+            return dt.datetime.fromisoformat(value.strip()).date().isoformat()
+        except ValueError:
+            pass
+    ctx.bad(field, f"must be an ISO 8601 date such as 2025-03-01, found {_quote(value)}", rec, key)
+    return None
+
+
+def choice(
+    ctx: Ctx,
+    rec: Mapping[object, object],
+    key: str,
+    kind: type[E],
+    *,
+    required: bool,
+    field: str | None = None,
+) -> E | None:
+    """An enum member given by its name (or the member itself, from the API)."""
+    field = field or key
+    value = rec.get(key)
+    if value is None:
+        if required:
+            ctx.bad(field, f"required field '{key}' is missing", rec, key)
+        return None
+    if isinstance(value, kind):
+        return value
+    if isinstance(value, enum.Enum):
+        value = value.value
+    names = [m.value for m in kind]
+    if isinstance(value, str) and value in names:
+        return kind(value)
+    hint = ""
+    if isinstance(value, str) and value.strip().upper() in names:
+        hint = f" (write it in capitals: {value.strip().upper()})"
+    ctx.bad(field, f"{_quote(value)} is not one of {', '.join(names)}{hint}", rec, key)
+    return None
+
+
+def id_list(
+    ctx: Ctx, rec: Mapping[object, object], key: str, field: str | None = None
+) -> tuple[str, ...]:
+    """An optional list of ids (non-empty strings), repeats dropped."""
+    field = field or key
+    value = rec.get(key)
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        ctx.bad(field, f"must be a list of ids, found {_quote(value)}", rec, key)
+        return ()
+    out: dict[str, None] = {}
+    for n, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            ctx.bad(f"{field}[{n}]", f"must be an id (text), found {_quote(item)}", rec, key)
+            continue
+        out[item] = None
+    return tuple(out)
+
+
+class Names:
+    """A set of declared ids of one sort, with 'did you mean' suggestions for typos."""
+
+    __slots__ = ("_choices", "ids", "what")
+
+    def __init__(self, what: str, ids: Collection[str]) -> None:
+        self.what = what
+        self.ids = ids
+        self._choices: list[str] | None = None
+
+    def __contains__(self, ident: object) -> bool:
+        return ident in self.ids
+
+    def unknown(self, ident: str) -> str:
+        """The problem text for an id that is not declared, with a suggestion when close."""
+        if self._choices is None:
+            self._choices = sorted(self.ids)
+        found = process.extractOne(ident, self._choices, scorer=fuzz.ratio, score_cutoff=75)
+        hint = f"; did you mean '{found[0]}'?" if found else ""
+        return f"'{ident}' is not {self.what} in any file{hint}"

@@ -1,0 +1,285 @@
+"""Loading seed directories: read every file, check every record, merge into one Graph."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from rapidfuzz import fuzz, process
+
+from pathways.errors import SeedProblem, SeedValidationError
+from pathways.model import EQF_CODE, Credential, Framework, Graph, Recognition
+from pathways.seeds.eqf import builtin_eqf
+from pathways.seeds.fields import Ctx, Names
+from pathways.seeds.reader import line_of, read_file, seed_files
+from pathways.seeds.records import (
+    Known,
+    parse_credential,
+    parse_framework,
+    parse_provider,
+    parse_recognition,
+    parse_skill,
+)
+
+T = TypeVar("T")
+
+LISTS = ("frameworks", "providers", "skills", "credentials", "recognitions")
+
+
+@dataclass(slots=True)
+class _Records:
+    """Every record read, by list, with the file it came from; and the problems so far."""
+
+    by_list: dict[str, list[tuple[str, Mapping[object, object]]]] = field(
+        default_factory=lambda: {name: [] for name in LISTS}
+    )
+    problems: list[SeedProblem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+
+def _label(directory: Path, path: Path, several: bool) -> str:
+    rel = path.relative_to(directory).as_posix()
+    if not several:
+        return rel
+    return f"{directory.name or directory.resolve().name}/{rel}"
+
+
+def _read_all(dirs: Sequence[Path]) -> _Records:
+    out = _Records()
+    several = len(dirs) > 1
+    for directory in dirs:
+        if not directory.is_dir():
+            out.problems.append(SeedProblem(str(directory), "is not a directory"))
+            continue
+        for path in seed_files(directory):
+            name = _label(directory, path, several)
+            out.files.append(name)
+            data, errors = read_file(path)
+            out.problems.extend(SeedProblem(name, e.problem, e.line) for e in errors)
+            _split(name, data, out)
+    return out
+
+
+def _split(name: str, data: object, out: _Records) -> None:
+    if data is None:
+        return
+    if not isinstance(data, Mapping):
+        out.problems.append(
+            SeedProblem(name, f"must hold a mapping with any of {', '.join(LISTS)} at the top")
+        )
+        return
+    for key, records in data.items():
+        line = line_of(data, key)
+        if key not in LISTS:
+            found = process.extractOne(str(key), LISTS, scorer=fuzz.ratio, score_cutoff=60)
+            hint = f"; did you mean '{found[0]}'?" if found else ""
+            allowed = ", ".join(LISTS)
+            problem = f"unknown top-level key {key!r} (allowed: {allowed}){hint}"
+            out.problems.append(SeedProblem(name, problem, line, field=str(key)))
+            continue
+        if records is None:
+            continue
+        if not isinstance(records, list):
+            problem = f"'{key}' must be a list of records, found {type(records).__name__}"
+            out.problems.append(SeedProblem(name, problem, line, field=key))
+            continue
+        for n, record in enumerate(records):
+            if isinstance(record, Mapping):
+                out.by_list[key].append((name, record))
+            else:
+                problem = f"each entry of '{key}' must be a mapping, found {record!r:.60}"
+                out.problems.append(SeedProblem(name, problem, line, field=f"{key}[{n}]"))
+
+
+def _where(ctx: Ctx) -> str:
+    return ctx.file if ctx.line is None else f"{ctx.file}:{ctx.line}"
+
+
+def _declared(
+    entries: list[tuple[str, Mapping[object, object]]],
+    key: str,
+    what: str,
+    problems: list[SeedProblem],
+) -> tuple[set[str], set[int]]:
+    """Ids declared in `entries`, and the positions of repeats (reported here)."""
+    first: dict[str, Ctx] = {}
+    repeats: set[int] = set()
+    for n, (name, rec) in enumerate(entries):
+        ident = rec.get(key)
+        if key == "code" and isinstance(ident, int) and not isinstance(ident, bool):
+            ident = str(ident)
+        if not isinstance(ident, str):
+            continue
+        if ident in first:
+            ctx = Ctx(name, rec, problems)
+            ctx.id = ident
+            ctx.bad(key, f"duplicate {what} '{ident}': already declared at {_where(first[ident])}")
+            repeats.add(n)
+        else:
+            first[ident] = Ctx(name, rec, problems)
+    return set(first), repeats
+
+
+def _frameworks(recs: _Records) -> tuple[dict[str, Framework], set[str]]:
+    entries = recs.by_list["frameworks"]
+    codes, repeats = _declared(entries, "code", "framework code", recs.problems)
+    out: dict[str, Framework] = {}
+    for n, (name, rec) in enumerate(entries):
+        ctx = Ctx(name, rec, recs.problems)
+        fw = parse_framework(ctx, rec)
+        if fw is None or n in repeats:
+            continue
+        if fw.code == EQF_CODE:
+            _check_eqf(ctx, fw)
+        out[fw.code] = fw
+    if EQF_CODE not in codes:
+        out[EQF_CODE] = builtin_eqf()
+        codes.add(EQF_CODE)
+    return out, codes
+
+
+def _check_eqf(ctx: Ctx, fw: Framework) -> None:
+    shape = [(lvl.code, lvl.eqf) for lvl in fw.levels]
+    if sorted(shape) != [(str(n), (n,)) for n in range(1, 9)]:
+        ctx.bad("levels", 'the EQF must have levels "1".."8", each with eqf [its own number]')
+
+
+def _keyed(
+    recs: _Records, lst: str, what: str, parse: Callable[[Ctx, Mapping[object, object]], T | None]
+) -> tuple[dict[str, T], set[str]]:
+    entries = recs.by_list[lst]
+    ids, repeats = _declared(entries, "id", what, recs.problems)
+    out: dict[str, T] = {}
+    for n, (name, rec) in enumerate(entries):
+        ctx = Ctx(name, rec, recs.problems)
+        value = parse(ctx, rec)
+        if value is not None and n not in repeats and ctx.id is not None:
+            out[ctx.id] = value
+    return out, ids
+
+
+def _credentials(recs: _Records, known: Known, repeats: set[int]) -> dict[str, Credential]:
+    out: dict[str, Credential] = {}
+    where: dict[str, Ctx] = {}
+    # cycles are looked for among every record, also those rejected for other reasons
+    needs: dict[str, tuple[str, ...]] = {}
+    outcome_owner: dict[str, str] = {}
+    for n, (name, rec) in enumerate(recs.by_list["credentials"]):
+        ctx = Ctx(name, rec, recs.problems)
+        cred = parse_credential(ctx, rec, known)
+        if n in repeats or ctx.id is None:
+            continue
+        where[ctx.id] = ctx
+        needs[ctx.id] = _raw_prerequisites(rec, ctx.id)
+        if cred is None:
+            continue
+        for k, outcome in enumerate(cred.outcomes):
+            owner = outcome_owner.setdefault(outcome.id, cred.id)
+            if owner != cred.id:
+                ctx.bad(f"outcomes[{k}].id", f"outcome id '{outcome.id}' is also used by '{owner}'")
+        out[cred.id] = cred
+    for cycle in prerequisite_cycles(needs):
+        where[cycle[0]].bad("prerequisites", "prerequisite cycle: " + " -> ".join(cycle))
+    return out
+
+
+def _raw_prerequisites(rec: Mapping[object, object], ident: str) -> tuple[str, ...]:
+    raw = rec.get("prerequisites")
+    if not isinstance(raw, list):
+        return ()
+    # a self-prerequisite is reported by the record check already
+    return tuple(p for p in raw if isinstance(p, str) and p != ident)
+
+
+def prerequisite_cycles(prerequisites: Mapping[str, Sequence[str]]) -> list[list[str]]:
+    """Cycles among prerequisites, each as ids with the first repeated at the end.
+
+    An iterative depth-first search (no recursion limit on long chains): every
+    back edge closes one cycle, so each knot of mutual prerequisites yields one or more.
+    """
+    done: set[str] = set()
+    cycles: list[list[str]] = []
+    for root in sorted(prerequisites):
+        if root in done:
+            continue
+        path: list[str] = [root]
+        on_path: dict[str, int] = {root: 0}
+        todo = [iter(prerequisites[root])]
+        while todo:
+            step = next(todo[-1], None)
+            if step is None:
+                todo.pop()
+                node = path.pop()
+                del on_path[node]
+                done.add(node)
+            elif step in on_path:
+                cycles.append([*path[on_path[step] :], step])
+            elif step not in done and step in prerequisites:
+                on_path[step] = len(path)
+                path.append(step)
+                todo.append(iter(prerequisites[step]))
+    return cycles
+
+
+def _recognitions(recs: _Records, credentials: Names) -> list[Recognition]:
+    out: list[Recognition] = []
+    first: dict[tuple[str, str], Ctx] = {}
+    for name, rec in recs.by_list["recognitions"]:
+        ctx = Ctx(name, rec, recs.problems)
+        recognition = parse_recognition(ctx, rec, credentials)
+        if recognition is None:
+            continue
+        pair = (recognition.from_id, recognition.to_id)
+        if pair in first:
+            again = f"duplicate recognition {pair[0]} -> {pair[1]}"
+            ctx.bad("to", f"{again}: already recorded at {_where(first[pair])}")
+            continue
+        first[pair] = ctx
+        out.append(recognition)
+    return out
+
+
+def _load(dirs: Sequence[Path | str]) -> tuple[Graph | None, list[SeedProblem]]:
+    paths = [Path(d) for d in dirs]
+    recs = _read_all(paths)
+    frameworks, codes = _frameworks(recs)
+    providers, provider_ids = _keyed(recs, "providers", "provider id", parse_provider)
+    skills, skill_ids = _keyed(recs, "skills", "skill id", parse_skill)
+    cred_ids, repeats = _declared(recs.by_list["credentials"], "id", "credential id", recs.problems)
+    credential_names = Names("a credential", cred_ids)
+    known = Known(
+        frameworks=frameworks,
+        framework_codes=Names("a framework", codes),
+        providers=Names("a provider", provider_ids),
+        skills=Names("a skill", skill_ids),
+        credentials=credential_names,
+    )
+    credentials = _credentials(recs, known, repeats)
+    recognitions = _recognitions(recs, credential_names)
+    rank = {name: n for n, name in enumerate(recs.files)}
+    problems = sorted(recs.problems, key=lambda p: (rank.get(p.file, -1), p.line or 0))
+    if problems:
+        return None, problems
+    graph = Graph(
+        frameworks=dict(sorted(frameworks.items(), key=lambda kv: (kv[0] != EQF_CODE, kv[0]))),
+        providers=providers,
+        skills=skills,
+        credentials=credentials,
+        recognitions=tuple(recognitions),
+    )
+    return graph, []
+
+
+def load_dirs(dirs: Sequence[Path | str]) -> Graph:
+    """The merged, validated graph of every seed file under `dirs`; raises SeedValidationError."""
+    graph, problems = _load(dirs)
+    if graph is None:
+        raise SeedValidationError(problems)
+    return graph
+
+
+def validate_dirs(dirs: Sequence[Path | str]) -> list[SeedProblem]:
+    """Every problem in the seed files under `dirs`; empty when they load."""
+    return _load(dirs)[1]

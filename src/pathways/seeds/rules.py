@@ -1,0 +1,179 @@
+"""Parsing and checking requirement rules (credential / all / any + count / credits + from)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+from pathways.model import AllRule, AnyRule, CredentialRule, CreditsRule, Rule
+from pathways.seeds.fields import Ctx, Names
+
+MAX_DEPTH = 64
+"""Deeper rule trees are refused; it also stops self-referencing YAML aliases."""
+
+_KINDS = ("credential", "all", "any", "credits")
+_ALLOWED = {"credential": {"credential"}, "all": {"all"}, "any": {"any", "count"}}
+_ALLOWED["credits"] = {"credits", "from"}
+
+
+def parse_rule(
+    ctx: Ctx, node: object, field: str, *, own_id: str | None, credentials: Names, depth: int = 0
+) -> Rule | None:
+    """The model rule for `node`, or None after recording why it is malformed."""
+    if depth > MAX_DEPTH:
+        ctx.bad(field, f"rule nests deeper than {MAX_DEPTH} levels")
+        return None
+    if not isinstance(node, Mapping):
+        ctx.bad(
+            field,
+            "a rule must be a mapping with exactly one of credential, all, any, credits; "
+            f"found {type(node).__name__}",
+        )
+        return None
+    kinds = [k for k in _KINDS if k in node]
+    if len(kinds) != 1:
+        said = ", ".join(kinds) if kinds else "none of them"
+        ctx.bad(
+            field,
+            f"a rule needs exactly one of credential, all, any, credits; found {said}",
+            node,
+        )
+        return None
+    kind = kinds[0]
+    extra = sorted(str(k) for k in node if k not in _ALLOWED[kind])
+    if extra:
+        ctx.bad(field, f"a '{kind}' rule cannot also have {', '.join(extra)}", node, extra[0])
+        return None
+    if kind == "credential":
+        return _credential(ctx, node, field, own_id, credentials)
+    if kind == "credits":
+        return _credits(ctx, node, field, own_id, credentials)
+    children_node = node[kind]
+    if not isinstance(children_node, list) or not children_node:
+        ctx.bad(f"{field}.{kind}", f"'{kind}' must be a non-empty list of rules", node, kind)
+        return None
+    children = [
+        parse_rule(
+            ctx,
+            child,
+            f"{field}.{kind}[{n}]",
+            own_id=own_id,
+            credentials=credentials,
+            depth=depth + 1,
+        )
+        for n, child in enumerate(children_node)
+    ]
+    count = 1
+    if kind == "any" and node.get("count") is not None:
+        raw = node["count"]
+        if isinstance(raw, bool) or not isinstance(raw, int) or raw < 1:
+            ctx.bad(
+                f"{field}.count",
+                f"count must be a positive whole number, found {raw!r}",
+                node,
+                "count",
+            )
+            return None
+        count = raw
+    if count > len(children_node):
+        ctx.bad(
+            f"{field}.count",
+            f"count {count} is more than the {len(children_node)} rules listed in 'any'",
+            node,
+            "count",
+        )
+        return None
+    if any(child is None for child in children):
+        return None
+    done = tuple(c for c in children if c is not None)
+    return AllRule(done) if kind == "all" else AnyRule(done, count)
+
+
+def _credential(
+    ctx: Ctx, node: Mapping[object, object], field: str, own_id: str | None, credentials: Names
+) -> Rule | None:
+    ident = node["credential"]
+    if not isinstance(ident, str) or not ident.strip():
+        ctx.bad(
+            f"{field}.credential", f"must be a credential id, found {ident!r}", node, "credential"
+        )
+        return None
+    if not _reference(
+        ctx,
+        ident,
+        f"{field}.credential",
+        (node, "credential"),
+        own_id=own_id,
+        credentials=credentials,
+    ):
+        return None
+    return CredentialRule(ident)
+
+
+def _credits(
+    ctx: Ctx, node: Mapping[object, object], field: str, own_id: str | None, credentials: Names
+) -> Rule | None:
+    ok = True
+    credits = node["credits"]
+    if (
+        isinstance(credits, bool)
+        or not isinstance(credits, int | float)
+        or not math.isfinite(credits)
+        or credits < 0
+    ):
+        ctx.bad(
+            f"{field}.credits",
+            f"credits must be a non-negative number, found {credits!r}",
+            node,
+            "credits",
+        )
+        ok = False
+    sources = node.get("from")
+    if not isinstance(sources, list) or not sources:
+        found = "nothing" if sources is None else repr(sources)
+        ctx.bad(
+            f"{field}.from",
+            f"a credits rule needs 'from': a non-empty list of credential ids; found {found}",
+            node,
+            "from" if "from" in node else "credits",
+        )
+        return None
+    seen: dict[str, None] = {}
+    for n, ident in enumerate(sources):
+        where = f"{field}.from[{n}]"
+        if not isinstance(ident, str) or not ident.strip():
+            ctx.bad(where, f"must be a credential id, found {ident!r}", node, "from")
+            ok = False
+        elif ident in seen:
+            ctx.bad(where, f"'{ident}' is listed twice; each credential is one slot", node, "from")
+            ok = False
+        else:
+            seen[ident] = None
+            ok = (
+                _reference(
+                    ctx, ident, where, (node, "from"), own_id=own_id, credentials=credentials
+                )
+                and ok
+            )
+    if not ok:
+        return None
+    return CreditsRule(float(credits), tuple(seen))  # type: ignore[arg-type]
+
+
+def _reference(
+    ctx: Ctx,
+    ident: str,
+    field: str,
+    at: tuple[object, str],
+    *,
+    own_id: str | None,
+    credentials: Names,
+) -> bool:
+    node, key = at
+    if ident == own_id:
+        ctx.bad(field, f"a rule of '{own_id}' names '{own_id}' itself", node, key)
+        return False
+    if ident not in credentials:
+        ctx.bad(field, credentials.unknown(ident), node, key)
+        return False
+    return True
