@@ -1,0 +1,33 @@
+"""The schema roots: Query and Mutation fields bound to resolvers."""
+
+from __future__ import annotations
+
+import strawberry
+
+from pathways.api import resolvers
+from pathways.api.errors import ErrorCodes
+from pathways.api.types import (
+    CredentialConnectionType,
+    CredentialKind,
+    CredentialType,
+    CrosswalkType,
+    FrameworkType,
+)
+from pathways.api.types_equivalence import MatchType, QualityReportType
+
+
+@strawberry.type
+class Query:
+    frameworks: list[FrameworkType] = strawberry.field(resolver=resolvers.frameworks)
+    framework: FrameworkType | None = strawberry.field(resolver=resolvers.framework)
+    crosswalk: CrosswalkType = strawberry.field(resolver=resolvers.crosswalk)
+    credential: CredentialType | None = strawberry.field(resolver=resolvers.credential)
+    credentials: CredentialConnectionType = strawberry.field(resolver=resolvers.credentials)
+    equivalents: list[MatchType] = strawberry.field(resolver=resolvers.equivalents)
+    compare: MatchType = strawberry.field(resolver=resolvers.compare)
+    quality_report: QualityReportType = strawberry.field(resolver=resolvers.quality_report)
+
+
+def build_schema() -> strawberry.Schema:
+    """The pathways schema with error codes and masking."""
+    return strawberry.Schema(query=Query, extensions=[ErrorCodes], types=[CredentialKind])

@@ -1,0 +1,217 @@
+"""The `pathways` command: serve, validate, query, load."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from pathways.config import Settings
+from pathways.errors import PathwaysError, SeedValidationError
+from pathways.paths import shipped_seeds
+from pathways.service import Service
+from pathways.store.base import Store
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="pathways", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="serve the graph over GraphQL (default: shipped graph)")
+    _seeds_arg(serve)
+    _backend_arg(serve)
+    serve.add_argument("--host", default="127.0.0.1", help="interface (default 127.0.0.1 only)")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--data-dir", type=Path, help="where acknowledged writes are journaled")
+    serve.add_argument("--log-level", default="info")
+
+    validate = sub.add_parser("validate", help="check seed directories; exit 1 with every error")
+    validate.add_argument("dirs", nargs="+", type=Path, metavar="DIR")
+
+    query = sub.add_parser("query", help="run one GraphQL document in-process, print JSON")
+    _seeds_arg(query)
+    _backend_arg(query)
+    query.add_argument("document", help="the GraphQL document, a path to a file, or - for stdin")
+    query.add_argument("--variables", default=None, help="variables as a JSON object")
+
+    load = sub.add_parser("load", help="validate a seed directory and write it into a database")
+    _backend_arg(load, default="neo4j")
+    load.add_argument("dirs", nargs="+", type=Path, metavar="DIR")
+    load.add_argument("--replace", action="store_true", help="replace what the database holds")
+    return p
+
+
+def _seeds_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--seeds", action="append", type=Path, metavar="DIR",
+        help="seed directory (repeat to merge several); default: the shipped graph_seeds/",
+    )
+
+
+def _backend_arg(p: argparse.ArgumentParser, default: str = "memory") -> None:
+    p.add_argument("--backend", choices=["memory", "neo4j"], default=default)
+
+
+def _print_problems(err: SeedValidationError) -> None:
+    print(f"{len(err.problems)} problem(s) found:", file=sys.stderr)
+    for problem in err.problems:
+        print(f"  {problem}", file=sys.stderr)
+
+
+async def open_store(settings: Settings) -> Store:
+    """The configured store, opened, with the seed graph loaded when embedded."""
+    if settings.backend == "neo4j":
+        from pathways.store.neo4j import Neo4jStore
+
+        neo: Store = Neo4jStore.from_env()
+        await neo.open()
+        return neo
+    from pathways.seeds import load_dirs
+    from pathways.store.memory import MemoryStore
+
+    store = MemoryStore(load_dirs(list(settings.seeds)))
+    await store.open()
+    return store
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    seeds = tuple(args.seeds) if getattr(args, "seeds", None) else (shipped_seeds(),)
+    return Settings.from_env(
+        seeds=seeds,
+        backend=getattr(args, "backend", None),
+        host=getattr(args, "host", None),
+        port=getattr(args, "port", None),
+        data_dir=getattr(args, "data_dir", None),
+    )
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Validate directories; 0 when valid."""
+    from pathways.seeds import load_dirs
+
+    for d in args.dirs:
+        if not d.is_dir():
+            print(f"{d}: not a directory", file=sys.stderr)
+            return 2
+    try:
+        graph = load_dirs(list(args.dirs))
+    except SeedValidationError as err:
+        _print_problems(err)
+        return 1
+    print(
+        f"valid: {len(graph.frameworks)} frameworks, {len(graph.providers)} providers, "
+        f"{len(graph.skills)} skills, {len(graph.credentials)} credentials, "
+        f"{len(graph.recognitions)} recognitions"
+    )
+    return 0
+
+
+def _read_document(arg: str) -> str:
+    if arg == "-":
+        return sys.stdin.read()
+    path = Path(arg)
+    if path.suffix in {".graphql", ".gql"} or (len(arg) < 512 and path.is_file()):
+        return path.read_text(encoding="utf-8")
+    return arg
+
+
+async def run_query(service: Service, document: str, variables: dict[str, Any] | None) -> Any:
+    """Execute one document against the schema, as the HTTP endpoint would."""
+    from pathways.api.context import Context
+    from pathways.api.schema import build_schema
+
+    result = await build_schema().execute(
+        document, variable_values=variables, context_value=Context(service=service)
+    )
+    out: dict[str, Any] = {"data": result.data}
+    if result.errors:
+        out["errors"] = [e.formatted for e in result.errors]
+    return out
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    """Run one document, print the JSON result; 1 when it has errors."""
+    try:
+        variables = json.loads(args.variables) if args.variables else None
+    except json.JSONDecodeError as exc:
+        print(f"--variables is not valid JSON: {exc}", file=sys.stderr)
+        return 2
+    if variables is not None and not isinstance(variables, dict):
+        print("--variables must be a JSON object", file=sys.stderr)
+        return 2
+    document = _read_document(args.document)
+
+    async def go() -> Any:
+        store = await open_store(_settings(args))
+        try:
+            return await run_query(Service(store), document, variables)
+        finally:
+            await store.close()
+
+    out = asyncio.run(go())
+    print(json.dumps(out, indent=2, ensure_ascii=False))
+    return 1 if out.get("errors") else 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve over HTTP until interrupted."""
+    import uvicorn
+
+    from pathways.app import create_app
+
+    settings = _settings(args)
+    store = asyncio.run(_prepare(settings))
+    app = create_app(Service(store))
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level=args.log_level)
+    return 0
+
+
+async def _prepare(settings: Settings) -> Store:
+    store = await open_store(settings)
+    await store.close()  # the app's lifespan reopens it on the server's loop
+    return store
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    """Validate, then write a graph into the database in one transaction."""
+    from pathways.seeds import load_dirs
+
+    if args.backend != "neo4j":
+        print("load writes into a database: use --backend neo4j", file=sys.stderr)
+        return 2
+    graph = load_dirs(list(args.dirs))
+    from pathways.store.neo4j import Neo4jStore
+
+    async def go() -> None:
+        store = Neo4jStore.from_env()
+        await store.open()
+        try:
+            await store.load_graph(graph, replace=args.replace, progress=_progress)
+        finally:
+            await store.close()
+
+    asyncio.run(go())
+    print(f"loaded {len(graph.credentials)} credentials, {len(graph.recognitions)} recognitions")
+    return 0
+
+
+def _progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `pathways` console script."""
+    args = _parser().parse_args(argv)
+    handlers = {"serve": cmd_serve, "validate": cmd_validate, "query": cmd_query, "load": cmd_load}
+    try:
+        return handlers[args.command](args)
+    except SeedValidationError as err:
+        _print_problems(err)
+        return 1
+    except PathwaysError as err:
+        print(f"{err.code}: {err.message}", file=sys.stderr)
+        return 1

@@ -1,0 +1,149 @@
+"""The service object: what the API and the CLI ask, answered by the domain over a store."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pathways.domain import equivalence as eq
+from pathways.domain.crosswalk import CrosswalkResult, crosswalk
+from pathways.domain.equivalence_model import DEFAULT_POLICY, Match, check_bounds
+from pathways.domain.quality import QualityReport, quality_report
+from pathways.errors import BadUserInput, LimitExceeded, NotFound
+from pathways.model import Credential, CredentialKind, Framework, Level
+from pathways.store.base import SearchFilter, Store
+
+MAX_PAGE = 100
+"""Largest `first` any list query accepts."""
+
+_CURSOR_PREFIX = "pw1:"
+
+
+def encode_cursor(index: int) -> str:
+    """An opaque cursor for the item at absolute position `index`."""
+    return base64.urlsafe_b64encode(f"{_CURSOR_PREFIX}{index}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> int:
+    """The absolute position a cursor stands for; BAD_USER_INPUT if it is not one of ours."""
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        raw = base64.urlsafe_b64decode(padded.encode()).decode()
+    except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
+        raise BadUserInput(f"'{cursor}' is not a valid cursor.", argument="after") from exc
+    if not raw.startswith(_CURSOR_PREFIX) or not raw[len(_CURSOR_PREFIX) :].isdigit():
+        raise BadUserInput(f"'{cursor}' is not a valid cursor.", argument="after")
+    return int(raw[len(_CURSOR_PREFIX) :])
+
+
+def check_first(first: int, argument: str = "first", maximum: int = MAX_PAGE) -> None:
+    """Page sizes run from 0 to `maximum`."""
+    if first < 0:
+        raise BadUserInput(f"'{argument}' must be 0 or more, got {first}.", argument=argument)
+    if first > maximum:
+        raise LimitExceeded(
+            f"'{argument}' may be at most {maximum}, got {first}; page with 'after' instead.",
+            argument=argument,
+            maximum=maximum,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """One page of credential search with the absolute offset of its first item."""
+
+    items: tuple[tuple[Credential, float | None], ...]
+    offset: int
+    total: int
+
+
+class Service:
+    """Answers the API's questions; resolvers stay thin by calling this."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    async def frameworks(self) -> Sequence[Framework]:
+        """Every framework, EQF first."""
+        return await self.store.frameworks()
+
+    async def framework(self, code: str) -> Framework | None:
+        """One framework, or None."""
+        return await self.store.framework(code)
+
+    async def levels(self) -> dict[tuple[str, str], Level]:
+        """Every level of every framework by (framework, code)."""
+        return {(f.code, lvl.code): lvl for f in await self.store.frameworks() for lvl in f.levels}
+
+    async def crosswalk(self, framework: str, level: str, to: str) -> CrosswalkResult:
+        """The crosswalk of one level to another framework."""
+        fws = {f.code: f for f in await self.store.frameworks()}
+        return crosswalk(fws, framework, level, to)
+
+    async def credential(self, credential_id: str) -> Credential | None:
+        """One credential, or None."""
+        return await self.store.credential(credential_id)
+
+    async def require_credential(self, credential_id: str) -> Credential:
+        """One credential, or NOT_FOUND naming the id."""
+        cred = await self.store.credential(credential_id)
+        if cred is None:
+            raise NotFound(f"No credential with id '{credential_id}'.", id=credential_id)
+        return cred
+
+    async def search(
+        self,
+        text: str | None,
+        country: str | None,
+        eqf_level: int | None,
+        kind: CredentialKind | None,
+        first: int,
+        after: str | None,
+    ) -> SearchResult:
+        """One page of credentials matching the filters, best match first."""
+        check_first(first)
+        if eqf_level is not None and not 1 <= eqf_level <= 8:
+            raise BadUserInput(
+                f"'eqfLevel' must be an EQF level from 1 to 8, got {eqf_level}.",
+                argument="eqfLevel",
+            )
+        offset = decode_cursor(after) + 1 if after else 0
+        flt = SearchFilter(
+            text=text.strip() if text and text.strip() else None,
+            country=country.upper() if country else None,
+            eqf_level=eqf_level,
+            kind=kind,
+        )
+        page = await self.store.search(flt, offset, first)
+        return SearchResult(items=page.items, offset=offset, total=page.total)
+
+    async def equivalents(
+        self, credential_id: str, country: str | None, min_score: float, first: int
+    ) -> list[Match]:
+        """Recorded decisions, then computed matches, for one credential."""
+        check_bounds(min_score, first)
+        ctx = await self.store.equivalence_context(
+            credential_id, country.upper() if country else None, DEFAULT_POLICY.shortlist_limit
+        )
+        return eq.equivalents(ctx, country, min_score, first)
+
+    async def compare(self, a: str, b: str) -> Match:
+        """Every criterion between a and b."""
+        ctx = await self.store.pair_context(a, b)
+        other = ctx.candidates[0] if ctx.candidates else ctx.credential
+        return eq.compare(ctx, ctx.credential, other)
+
+    async def quality_report(self, credential_id: str) -> QualityReport:
+        """Which EU standard elements the description lacks, and what is inconsistent."""
+        cred = await self.require_credential(credential_id)
+        level = None
+        level_known = True
+        if cred.level is not None:
+            level = (await self.levels()).get((cred.level.framework, cred.level.code))
+            level_known = level is not None
+        provider_known = bool(cred.provider) and bool(
+            await self.store.providers([cred.provider] if cred.provider else [])
+        )
+        return quality_report(cred, level, level_known, provider_known)

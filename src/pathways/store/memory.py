@@ -1,0 +1,319 @@
+"""The embedded store: the whole graph in one networkx MultiDiGraph, in this process.
+
+Nodes are keyed ("credential", id), ("framework", code), ("skill", id),
+("provider", id) and carry their model value under "value"; edges carry a
+relationship type as key: REQUIRES (qualification -> credential its rules name),
+PREREQUISITE (credential -> prerequisite), RECOGNISED_AS (held -> recognised as,
+with the Recognition under "value"), HAS_SKILL (credential -> skill) and
+OFFERED_BY (credential -> provider).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable, Sequence
+
+import networkx as nx
+
+from pathways.domain.candidates import CandidateIndex
+from pathways.errors import NotFound
+from pathways.model import (
+    EQF_CODE,
+    Credential,
+    EquivalenceContext,
+    Framework,
+    Graph,
+    Level,
+    PlanningContext,
+    Provider,
+    Recognition,
+    Skill,
+    rule_credentials,
+)
+from pathways.store.base import SearchFilter, SearchPage, StoreHealth
+from pathways.store.search import TextSearch
+
+_CRED = "credential"
+_FW = "framework"
+_SKILL = "skill"
+_PROV = "provider"
+
+
+def _empty_graph() -> Graph:
+    return Graph(frameworks={}, providers={}, skills={}, credentials={}, recognitions=())
+
+
+class MemoryStore:
+    """Store implementation on networkx; the default backend, no server needed."""
+
+    backend = "memory"
+
+    def __init__(self, graph: Graph | None = None) -> None:
+        self._lock = asyncio.Lock()
+        self._build(graph or _empty_graph())
+
+    # --- building --------------------------------------------------------------
+    def _build(self, graph: Graph) -> None:
+        g: nx.MultiDiGraph = nx.MultiDiGraph()
+        for fw in graph.frameworks.values():
+            g.add_node((_FW, fw.code), value=fw)
+        for prov in graph.providers.values():
+            g.add_node((_PROV, prov.id), value=prov)
+        for skill in graph.skills.values():
+            g.add_node((_SKILL, skill.id), value=skill)
+        for cred in graph.credentials.values():
+            g.add_node((_CRED, cred.id), value=cred)
+        for cred in graph.credentials.values():
+            self._link_credential(g, cred)
+        for rec in graph.recognitions:
+            g.add_edge((_CRED, rec.from_id), (_CRED, rec.to_id), key="RECOGNISED_AS", value=rec)
+        self._g = g
+        self._levels = _level_table(graph.frameworks.values())
+        self._search = TextSearch(graph.credentials.values(), self._levels)
+        self._candidates = CandidateIndex(graph.credentials.values(), self._levels)
+
+    @staticmethod
+    def _link_credential(g: nx.MultiDiGraph, cred: Credential) -> None:
+        node = (_CRED, cred.id)
+        if cred.requirements is not None:
+            for named in set(rule_credentials(cred.requirements)):
+                g.add_edge(node, (_CRED, named), key="REQUIRES")
+        for pre in cred.prerequisites:
+            g.add_edge(node, (_CRED, pre), key="PREREQUISITE")
+        for skill in {s for o in cred.outcomes for s in o.skills}:
+            g.add_edge(node, (_SKILL, skill), key="HAS_SKILL")
+        if cred.provider:
+            g.add_edge(node, (_PROV, cred.provider), key="OFFERED_BY")
+
+    def _value(self, kind: str, key: str) -> object | None:
+        data = self._g.nodes.get((kind, key))
+        return None if data is None else data.get("value")
+
+    def _cred(self, cid: str) -> Credential | None:
+        value = self._value(_CRED, cid)
+        return value if isinstance(value, Credential) else None
+
+    def _require(self, cid: str, role: str = "credential") -> Credential:
+        cred = self._cred(cid)
+        if cred is None:
+            raise NotFound(f"No {role} with id '{cid}'.", id=cid)
+        return cred
+
+    def _edges_in(self, cid: str, kind: str) -> Iterable[tuple[str, dict[str, object]]]:
+        for src, _dst, key, data in self._g.in_edges((_CRED, cid), keys=True, data=True):
+            if key == kind:
+                yield src[1], data
+
+    def _edges_out(self, cid: str, kind: str) -> Iterable[str]:
+        for _src, dst, key in self._g.out_edges((_CRED, cid), keys=True):
+            if key == kind:
+                yield dst[1]
+
+    # --- lifecycle -------------------------------------------------------------
+    async def open(self) -> None:
+        """Nothing to connect; kept for the protocol."""
+
+    async def close(self) -> None:
+        """Nothing to release; kept for the protocol."""
+
+    async def health(self) -> StoreHealth:
+        """Always answers while the process lives."""
+        n = sum(1 for node in self._g.nodes if node[0] == _CRED)
+        return StoreHealth(ok=True, backend=self.backend, detail=f"{n} credentials")
+
+    async def replace_graph(self, graph: Graph) -> None:
+        """Swap in a new graph; readers see the old or the new one, never a mix."""
+        async with self._lock:
+            self._build(graph)
+
+    async def snapshot(self) -> Graph:
+        """The graph as model values."""
+        return Graph(
+            frameworks=self._by_kind(_FW),
+            providers=self._by_kind(_PROV),
+            skills=self._by_kind(_SKILL),
+            credentials=self._by_kind(_CRED),
+            recognitions=tuple(
+                data["value"]
+                for _s, _d, key, data in self._g.edges(keys=True, data=True)
+                if key == "RECOGNISED_AS"
+            ),
+        )
+
+    def _by_kind(self, kind: str) -> dict[str, object]:  # type: ignore[type-arg]
+        return {node[1]: data["value"] for node, data in self._g.nodes(data=True) if node[0] == kind}
+
+    # --- reads -----------------------------------------------------------------
+    async def frameworks(self) -> Sequence[Framework]:
+        """Every framework, EQF first, then by code."""
+        fws = [d["value"] for n, d in self._g.nodes(data=True) if n[0] == _FW]
+        return sorted(fws, key=lambda f: (f.code != EQF_CODE, f.code))
+
+    async def framework(self, code: str) -> Framework | None:
+        """One framework by code."""
+        value = self._value(_FW, code)
+        return value if isinstance(value, Framework) else None
+
+    async def credential(self, credential_id: str) -> Credential | None:
+        """One credential by id."""
+        return self._cred(credential_id)
+
+    async def credentials(self, ids: Sequence[str]) -> dict[str, Credential]:
+        """The credentials among ids that exist."""
+        found = {i: self._cred(i) for i in ids}
+        return {i: c for i, c in found.items() if c is not None}
+
+    async def providers(self, ids: Sequence[str]) -> dict[str, Provider]:
+        """The providers among ids that exist."""
+        out: dict[str, Provider] = {}
+        for i in ids:
+            value = self._value(_PROV, i)
+            if isinstance(value, Provider):
+                out[i] = value
+        return out
+
+    async def skills(self, ids: Sequence[str]) -> dict[str, Skill]:
+        """The skills among ids that exist."""
+        out: dict[str, Skill] = {}
+        for i in ids:
+            value = self._value(_SKILL, i)
+            if isinstance(value, Skill):
+                out[i] = value
+        return out
+
+    async def stacks_into(self, credential_id: str) -> Sequence[Credential]:
+        """Credentials whose rules name this one."""
+        if (_CRED, credential_id) not in self._g:
+            return []
+        ids = sorted({src for src, _ in self._edges_in(credential_id, "REQUIRES")})
+        return [c for c in (self._cred(i) for i in ids) if c is not None]
+
+    async def recognitions_from(self, credential_id: str) -> Sequence[Recognition]:
+        """Decisions recorded from this credential, by target id."""
+        if (_CRED, credential_id) not in self._g:
+            return []
+        recs = [
+            data["value"]
+            for _s, _d, key, data in self._g.out_edges((_CRED, credential_id), keys=True, data=True)
+            if key == "RECOGNISED_AS"
+        ]
+        return sorted(recs, key=lambda r: r.to_id)
+
+    async def search(self, flt: SearchFilter, offset: int, limit: int) -> SearchPage:
+        """Filtered, fuzzily ranked credentials."""
+        return self._search.search(flt, offset, limit, self._cred)
+
+    async def planning_context(self, target: str, held: Sequence[str]) -> PlanningContext:
+        """The target's rule tree with substitutes, held credentials and prerequisite closure."""
+        tgt = self._require(target, "target credential")
+        for h in held:
+            self._require(h, "held credential")
+        creds: dict[str, Credential] = {tgt.id: tgt}
+        recs: dict[tuple[str, str], Recognition] = {}
+        frontier = list(rule_credentials(tgt.requirements)) if tgt.requirements else []
+        frontier += list(tgt.prerequisites) + list(held)
+        # Recognitions into the target itself decide "already complete".
+        for src, data in self._edges_in(tgt.id, "RECOGNISED_AS"):
+            rec = data["value"]
+            assert isinstance(rec, Recognition)
+            recs[(rec.from_id, rec.to_id)] = rec
+            frontier.append(src)
+        while frontier:
+            cid = frontier.pop()
+            if cid in creds:
+                continue
+            cred = self._cred(cid)
+            if cred is None:
+                continue
+            creds[cid] = cred
+            frontier.extend(cred.prerequisites)
+            for src, data in self._edges_in(cid, "RECOGNISED_AS"):
+                rec = data["value"]
+                assert isinstance(rec, Recognition)
+                recs[(rec.from_id, rec.to_id)] = rec
+                frontier.append(src)
+        ordered = tuple(recs[k] for k in sorted(recs))
+        return PlanningContext(
+            target=tgt, held=frozenset(held), credentials=creds, recognitions=ordered
+        )
+
+    async def qualifications_touching(self, held: Sequence[str]) -> Sequence[str]:
+        """Targets whose rules name a held credential or what a held one is recognised as."""
+        named: set[str] = set()
+        for h in held:
+            if (_CRED, h) not in self._g:
+                raise NotFound(f"No held credential with id '{h}'.", id=h)
+            named.add(h)
+            named.update(self._edges_out(h, "RECOGNISED_AS"))
+        targets: set[str] = set()
+        for cid in named:
+            targets.update(src for src, _ in self._edges_in(cid, "REQUIRES"))
+        return sorted(targets)
+
+    async def equivalence_context(
+        self, credential_id: str, country: str | None, limit: int
+    ) -> EquivalenceContext:
+        """The credential, its shortlist and recorded decisions from it."""
+        cred = self._require(credential_id)
+        rec_ids = [r.to_id for r in await self.recognitions_from(credential_id)]
+        short = self._candidates.shortlist(cred, country, limit)
+        ids = list(dict.fromkeys([*rec_ids, *short]))
+        return self._context(cred, ids)
+
+    async def pair_context(self, a: str, b: str) -> EquivalenceContext:
+        """Context for comparing a with b."""
+        cred_a = self._require(a)
+        self._require(b)
+        return self._context(cred_a, [b], keep_self=True)
+
+    def _context(
+        self, cred: Credential, ids: Sequence[str], keep_self: bool = False
+    ) -> EquivalenceContext:
+        found = (self._cred(i) for i in ids)
+        cands = tuple(c for c in found if c is not None and (keep_self or c.id != cred.id))
+        skill_ids = {s for c in (cred, *cands) for o in c.outcomes for s in o.skills}
+        skills = {s: v for s in skill_ids if isinstance(v := self._value(_SKILL, s), Skill)}
+        recs = tuple(
+            data["value"]
+            for _s, _d, key, data in self._g.out_edges((_CRED, cred.id), keys=True, data=True)
+            if key == "RECOGNISED_AS"
+        )
+        return EquivalenceContext(
+            credential=cred,
+            candidates=cands,
+            levels=self._levels,
+            skills=skills,
+            recognitions=tuple(sorted(recs, key=lambda r: r.to_id)),
+        )
+
+    # --- writes ----------------------------------------------------------------
+    async def upsert_credential(self, credential: Credential) -> None:
+        """Insert or replace one credential and its relationships."""
+        async with self._lock:
+            node = (_CRED, credential.id)
+            if node in self._g:
+                old = [
+                    (s, d, k)
+                    for s, d, k in self._g.out_edges(node, keys=True)
+                    if k != "RECOGNISED_AS"
+                ]
+                self._g.remove_edges_from(old)
+                self._candidates.remove(credential.id)
+            self._g.add_node(node, value=credential)
+            self._link_credential(self._g, credential)
+            self._search.upsert(credential)
+            self._candidates.add(credential)
+
+    async def record_recognition(self, recognition: Recognition) -> None:
+        """Insert or replace the decision for (from, to)."""
+        async with self._lock:
+            src, dst = (_CRED, recognition.from_id), (_CRED, recognition.to_id)
+            if self._g.has_edge(src, dst, key="RECOGNISED_AS"):
+                self._g.remove_edge(src, dst, key="RECOGNISED_AS")
+            self._g.add_edge(src, dst, key="RECOGNISED_AS", value=recognition)
+
+
+def _level_table(frameworks: Iterable[Framework]) -> dict[tuple[str, str], Level]:
+    return {(fw.code, lvl.code): lvl for fw in frameworks for lvl in fw.levels}
+
+
