@@ -1,10 +1,13 @@
-"""The seed loader: reads seed directories (docs: shared/contract/seeds.md) into a checked Graph.
+"""The seed loader: reads seed directories (shared/contract/seeds.md) into a checked Graph.
 
-Level codes are text; `code: 6` is read as "6", but quoting (`code: "6"`) is preferred.
+`load_dirs` and `validate_dirs` read directories; `credential_from_input` and
+`recognition_from_input` check one API write exactly as a seed record.  Level codes
+are text: `code: 6` is read as "6", but quoting (`code: "6"`) is preferred.
 """
 
 from __future__ import annotations
 
+from pathways.seeds.inputs import credential_from_input, recognition_from_input
 from pathways.seeds.loader import load_dirs, validate_dirs
 
-__all__ = ["load_dirs", "validate_dirs"]
+__all__ = ["credential_from_input", "load_dirs", "recognition_from_input", "validate_dirs"]

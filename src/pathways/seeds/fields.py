@@ -189,10 +189,11 @@ def id_list(
 class Names:
     """A set of declared ids of one sort, with 'did you mean' suggestions for typos."""
 
-    __slots__ = ("_choices", "ids", "what")
+    __slots__ = ("_choices", "ids", "what", "where")
 
-    def __init__(self, what: str, ids: Collection[str]) -> None:
+    def __init__(self, what: str, ids: Collection[str], where: str = "in any file") -> None:
         self.what = what
+        self.where = where
         self.ids = ids
         self._choices: list[str] | None = None
 
@@ -205,4 +206,4 @@ class Names:
             self._choices = sorted(self.ids)
         found = process.extractOne(ident, self._choices, scorer=fuzz.ratio, score_cutoff=75)
         hint = f"; did you mean '{found[0]}'?" if found else ""
-        return f"'{ident}' is not {self.what} in any file{hint}"
+        return f"'{ident}' is not {self.what} {self.where}{hint}"

@@ -1,0 +1,139 @@
+"""Checking one credential or recognition written through the API, exactly as a seed record."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Set
+
+from pathways.errors import SeedProblem, SeedValidationError
+from pathways.model import Credential, Graph, Recognition
+from pathways.seeds.fields import Ctx, Names
+from pathways.seeds.loader import prerequisite_cycles
+from pathways.seeds.records import Known, parse_credential, parse_recognition
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])([A-Z])")
+_IN_GRAPH = "in the graph"
+_RECOGNITION_ALIASES = {"from_id": "from", "to_id": "to"}
+
+
+class _PlusOne(Set[str]):
+    """The ids of a graph plus one more, without copying them."""
+
+    __slots__ = ("_base", "_extra")
+
+    def __init__(self, base: Mapping[str, object], extra: str | None) -> None:
+        self._base = base
+        self._extra = extra
+
+    def __contains__(self, item: object) -> bool:
+        return item == self._extra or item in self._base
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._base
+        if self._extra is not None and self._extra not in self._base:
+            yield self._extra
+
+    def __len__(self) -> int:
+        return len(self._base) + (self._extra is not None and self._extra not in self._base)
+
+
+def _snake(key: str) -> str:
+    return _CAMEL.sub(r"_\1", key).lower()
+
+
+def _normalise(
+    data: Mapping[str, object], source: str, aliases: Mapping[str, str], problems: list[SeedProblem]
+) -> tuple[dict[object, object], dict[str, str]]:
+    """The record with snake_case keys, and how to name each key back as the caller wrote it."""
+    out: dict[object, object] = {}
+    written: dict[str, str] = {}
+    for key, value in data.items():
+        if not isinstance(key, str):
+            out[key] = value
+            continue
+        snake = _snake(key)
+        snake = aliases.get(snake, snake)
+        if snake in written:
+            problem = f"'{key}' and '{written[snake]}' give the same field; keep one"
+            problems.append(SeedProblem(source, problem, None, None, key))
+            continue
+        written[snake] = key
+        out[snake] = value
+    return out, {s: k for s, k in written.items() if s != k}
+
+
+def _ident(record: Mapping[object, object]) -> str | None:
+    ident = record.get("id")
+    return ident if isinstance(ident, str) else None
+
+
+def credential_from_input(
+    data: Mapping[str, object], graph: Graph, source: str = "input"
+) -> Credential:
+    """The credential `data` describes (seed or camelCase keys), checked against `graph`.
+
+    An existing id is replaced: references to it resolve, and the prerequisite
+    cycle check sees the new version in place of the old one.
+    """
+    problems: list[SeedProblem] = []
+    record, rename = _normalise(data, source, {}, problems)
+    ident = _ident(record)
+    known = Known(
+        frameworks=graph.frameworks,
+        framework_codes=Names("a framework", graph.frameworks.keys(), _IN_GRAPH),
+        providers=Names("a provider", graph.providers.keys(), _IN_GRAPH),
+        skills=Names("a skill", graph.skills.keys(), _IN_GRAPH),
+        credentials=Names("a credential", _PlusOne(graph.credentials, ident), _IN_GRAPH),
+    )
+    ctx = Ctx(source, record, problems, rename)
+    cred = parse_credential(ctx, record, known)
+    if cred is not None:
+        _check_outcome_ids(ctx, cred, graph)
+        _check_cycle(ctx, cred, graph)
+    if problems or cred is None:
+        raise SeedValidationError(problems or [SeedProblem(source, "invalid credential")])
+    return cred
+
+
+def _check_outcome_ids(ctx: Ctx, cred: Credential, graph: Graph) -> None:
+    mine = {o.id for o in cred.outcomes}
+    if all(o.id.startswith(f"{cred.id}#o") for o in cred.outcomes):
+        return  # generated ids cannot meet another credential's
+    for other in graph.credentials.values():
+        if other.id == cred.id:
+            continue
+        for outcome in other.outcomes:
+            if outcome.id in mine:
+                ctx.bad("outcomes", f"outcome id '{outcome.id}' is also used by '{other.id}'")
+
+
+def _check_cycle(ctx: Ctx, cred: Credential, graph: Graph) -> None:
+    # the graph had no cycle, so a new one passes through the written credential
+    reach: dict[str, tuple[str, ...]] = {cred.id: cred.prerequisites}
+    todo = list(cred.prerequisites)
+    while todo:
+        node = todo.pop()
+        if node in reach:
+            continue
+        other = graph.credentials.get(node)
+        reach[node] = other.prerequisites if other is not None else ()
+        todo.extend(reach[node])
+    for cycle in prerequisite_cycles(reach):
+        turn = cycle.index(cred.id) if cred.id in cycle else 0
+        path = cycle[turn:-1] + cycle[:turn]
+        ctx.bad("prerequisites", "prerequisite cycle: " + " -> ".join([*path, path[0]]))
+
+
+def recognition_from_input(
+    data: Mapping[str, object], graph: Graph, source: str = "input"
+) -> Recognition:
+    """The recognition decision `data` describes, its credentials checked against `graph`."""
+    problems: list[SeedProblem] = []
+    record, rename = _normalise(data, source, _RECOGNITION_ALIASES, problems)
+    ctx = Ctx(source, record, problems, rename)
+    recognition = parse_recognition(
+        ctx, record, Names("a credential", graph.credentials.keys(), _IN_GRAPH)
+    )
+    if problems or recognition is None:
+        raise SeedValidationError(problems or [SeedProblem(source, "invalid recognition")])
+    return recognition
