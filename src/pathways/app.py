@@ -35,8 +35,11 @@ def create_app(service: Service) -> Starlette:
 
     async def healthz(_request: Request) -> Response:
         health = await service.store.health()
-        body = {"status": "ok" if health.ok else "unavailable", "backend": health.backend,
-                "detail": health.detail}
+        body = {
+            "status": "ok" if health.ok else "unavailable",
+            "backend": health.backend,
+            "detail": health.detail,
+        }
         return JSONResponse(body, status_code=200 if health.ok else 503)
 
     @contextlib.asynccontextmanager

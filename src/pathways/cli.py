@@ -47,7 +47,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def _seeds_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "--seeds", action="append", type=Path, metavar="DIR",
+        "--seeds",
+        action="append",
+        type=Path,
+        metavar="DIR",
         help="seed directory (repeat to merge several); default: the shipped graph_seeds/",
     )
 

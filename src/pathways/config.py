@@ -8,7 +8,9 @@ from pathlib import Path
 
 from pathways.paths import shipped_seeds
 
-DEFAULT_DATA_DIR = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "pathways"
+DEFAULT_DATA_DIR = (
+    Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "pathways"
+)
 """Where the embedded store keeps its journal of writes unless --data-dir says otherwise."""
 
 

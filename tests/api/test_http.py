@@ -68,8 +68,10 @@ def test_validation_error_has_code(client: TestClient) -> None:
 def test_bad_variable_is_bad_user_input(client: TestClient) -> None:
     body = client.post(
         "/graphql",
-        json={"query": "query($f: Int) { credentials(first: $f) { totalCount } }",
-              "variables": {"f": "many"}},
+        json={
+            "query": "query($f: Int) { credentials(first: $f) { totalCount } }",
+            "variables": {"f": "many"},
+        },
     ).json()
     assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
 

@@ -114,7 +114,13 @@ def test_credential_workload_derivation_is_visible(backend: Backend) -> None:
 def test_credential_recognitions_and_skill_labels(backend: Backend) -> None:
     c = backend.gql(CREDENTIAL, {"id": "ee-keevitus"})["data"]["credential"]
     assert c["recognitions"] == [
-        {"to": {"id": "ie-mig"}, "decision": "FULL", "ects": None, "by": "QQI", "date": "2025-03-01"}
+        {
+            "to": {"id": "ie-mig"},
+            "decision": "FULL",
+            "ects": None,
+            "by": "QQI",
+            "date": "2025-03-01",
+        }
     ]
     assert c["outcomes"][0]["skills"] == [{"id": "s:weld", "label": "metallosade keevitamine"}]
 

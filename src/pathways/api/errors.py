@@ -21,13 +21,21 @@ def coded(error: GraphQLError) -> GraphQLError:
     if error.message.startswith("Variable '$"):
         # Variable coercion: the client sent a value of the wrong type.
         return GraphQLError(
-            error.message, error.nodes, error.source, error.positions, error.path,
+            error.message,
+            error.nodes,
+            error.source,
+            error.positions,
+            error.path,
             extensions={"code": "BAD_USER_INPUT"},
         )
     if isinstance(original, PathwaysError):
         extensions = {**original.extensions, "code": original.code}
         return GraphQLError(
-            original.message, error.nodes, error.source, error.positions, error.path,
+            original.message,
+            error.nodes,
+            error.source,
+            error.positions,
+            error.path,
             extensions=extensions,
         )
     if original is None:
@@ -36,14 +44,22 @@ def coded(error: GraphQLError) -> GraphQLError:
         if error.message.startswith("Syntax Error"):
             code = "GRAPHQL_PARSE_FAILED"
         return GraphQLError(
-            error.message, error.nodes, error.source, error.positions, error.path,
+            error.message,
+            error.nodes,
+            error.source,
+            error.positions,
+            error.path,
             extensions={**(error.extensions or {}), "code": code},
         )
     if isinstance(original, GraphQLError):
         return coded(original)
     log.error("unexpected error in %s", error.path, exc_info=original)
     return GraphQLError(
-        UNEXPECTED, error.nodes, error.source, error.positions, error.path,
+        UNEXPECTED,
+        error.nodes,
+        error.source,
+        error.positions,
+        error.path,
         extensions={"code": "INTERNAL_SERVER_ERROR"},
     )
 

@@ -93,12 +93,14 @@ class SkillType:
     id: strawberry.ID
     _model: strawberry.Private[model.Skill]
 
-    @strawberry.field(description="Label in this language, else English, else any.")
+    @strawberry.field
     def label(self, language: str | None = None) -> str | None:
+        """Label in this language, else English, else any."""
         return self._model.label(language)
 
-    @strawberry.field(description="Every label, as language: label pairs.")
+    @strawberry.field
     def labels(self) -> list[SkillLabel]:
+        """Every label, as language and text."""
         return [SkillLabel(language=k, text=v) for k, v in sorted(self._model.labels.items())]
 
     @classmethod
@@ -195,13 +197,15 @@ class CredentialType:
         found = await info.context.credentials.load_many(list(self._model.prerequisites))
         return [CredentialType.from_model(c) for c in found if c is not None]
 
-    @strawberry.field(description="Credentials whose requirements name this one.")
+    @strawberry.field
     async def stacks_into(self, info: Info) -> list[CredentialType]:
+        """Credentials whose requirements name this one."""
         found = await info.context.service.store.stacks_into(self._model.id)
         return [CredentialType.from_model(c) for c in found]
 
-    @strawberry.field(description="Recognition decisions recorded from this credential.")
+    @strawberry.field
     async def recognitions(self, info: Info) -> list[RecognitionType]:
+        """Recognition decisions recorded from this credential."""
         recs = await info.context.service.store.recognitions_from(self._model.id)
         return [await RecognitionType.load(info, r) for r in recs]
 
@@ -278,4 +282,3 @@ class CredentialConnectionType:
     edges: list[CredentialEdgeType]
     page_info: PageInfoType
     total_count: int
-

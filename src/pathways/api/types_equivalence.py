@@ -65,7 +65,9 @@ class OutcomeOverlapType:
 
 
 def _basis(value: Literal["RECOGNITION_DECISION", "COMPUTED"]) -> MatchBasis:
-    return MatchBasis.RECOGNITION_DECISION if value == "RECOGNITION_DECISION" else MatchBasis.COMPUTED
+    return (
+        MatchBasis.RECOGNITION_DECISION if value == "RECOGNITION_DECISION" else MatchBasis.COMPUTED
+    )
 
 
 @strawberry.type(name="Match")
@@ -81,8 +83,9 @@ class MatchType:
     substantial_differences: list[str]
     _match: strawberry.Private[eq.Match]
 
-    @strawberry.field(description="The recorded decision this match rests on, if any.")
+    @strawberry.field
     async def recognition(self, info: Info) -> RecognitionType | None:
+        """The recorded decision this match rests on, if any."""
         rec = self._match.recognition
         return await RecognitionType.load(info, rec) if rec else None
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterable, Sequence
+from typing import TypeVar
 
 import networkx as nx
 
@@ -38,6 +39,9 @@ _FW = "framework"
 _SKILL = "skill"
 _PROV = "provider"
 
+Node = tuple[str, str]
+T = TypeVar("T")
+
 
 def _empty_graph() -> Graph:
     return Graph(frameworks={}, providers={}, skills={}, credentials={}, recognitions=())
@@ -54,7 +58,7 @@ class MemoryStore:
 
     # --- building --------------------------------------------------------------
     def _build(self, graph: Graph) -> None:
-        g: nx.MultiDiGraph = nx.MultiDiGraph()
+        g: nx.MultiDiGraph[Node] = nx.MultiDiGraph()
         for fw in graph.frameworks.values():
             g.add_node((_FW, fw.code), value=fw)
         for prov in graph.providers.values():
@@ -73,7 +77,7 @@ class MemoryStore:
         self._candidates = CandidateIndex(graph.credentials.values(), self._levels)
 
     @staticmethod
-    def _link_credential(g: nx.MultiDiGraph, cred: Credential) -> None:
+    def _link_credential(g: nx.MultiDiGraph[Node], cred: Credential) -> None:
         node = (_CRED, cred.id)
         if cred.requirements is not None:
             for named in set(rule_credentials(cred.requirements)):
@@ -129,10 +133,10 @@ class MemoryStore:
     async def snapshot(self) -> Graph:
         """The graph as model values."""
         return Graph(
-            frameworks=self._by_kind(_FW),
-            providers=self._by_kind(_PROV),
-            skills=self._by_kind(_SKILL),
-            credentials=self._by_kind(_CRED),
+            frameworks=self._by_kind(_FW, Framework),
+            providers=self._by_kind(_PROV, Provider),
+            skills=self._by_kind(_SKILL, Skill),
+            credentials=self._by_kind(_CRED, Credential),
             recognitions=tuple(
                 data["value"]
                 for _s, _d, key, data in self._g.edges(keys=True, data=True)
@@ -140,8 +144,12 @@ class MemoryStore:
             ),
         )
 
-    def _by_kind(self, kind: str) -> dict[str, object]:  # type: ignore[type-arg]
-        return {node[1]: data["value"] for node, data in self._g.nodes(data=True) if node[0] == kind}
+    def _by_kind(self, kind: str, cls: type[T]) -> dict[str, T]:
+        out: dict[str, T] = {}
+        for node, data in self._g.nodes(data=True):
+            if node[0] == kind and isinstance(value := data.get("value"), cls):
+                out[node[1]] = value
+        return out
 
     # --- reads -----------------------------------------------------------------
     async def frameworks(self) -> Sequence[Framework]:
@@ -315,5 +323,3 @@ class MemoryStore:
 
 def _level_table(frameworks: Iterable[Framework]) -> dict[tuple[str, str], Level]:
     return {(fw.code, lvl.code): lvl for fw in frameworks for lvl in fw.levels}
-
-

@@ -26,7 +26,10 @@ def _rows() -> list[tuple[str, str, set[int]]]:
     if not MAPPINGS.exists():
         pytest.skip(f"reference table not found at {MAPPINGS}")
     with MAPPINGS.open(encoding="utf-8") as fh:
-        return [(r["framework_code"], r["national_level"], _eqf(r["eqf_level"])) for r in csv.DictReader(fh)]
+        return [
+            (r["framework_code"], r["national_level"], _eqf(r["eqf_level"]))
+            for r in csv.DictReader(fh)
+        ]
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +70,12 @@ def test_nqf_to_nqf_goes_through_shared_eqf_levels(
     by_fw: dict[str, list[tuple[str, set[int]]]] = defaultdict(list)
     for code, level, eqf in rows:
         by_fw[code].append((level, eqf))
-    pairs = [("IE-NFQ", "EE-EKR"), ("DK-NQF", "FR-CNCP"), ("ES-MECU", "IE-NFQ"), ("FR-1969", "ES-MECU")]
+    pairs = [
+        ("IE-NFQ", "EE-EKR"),
+        ("DK-NQF", "FR-CNCP"),
+        ("ES-MECU", "IE-NFQ"),
+        ("FR-1969", "ES-MECU"),
+    ]
     for src, dst in pairs:
         for level, eqf in by_fw[src]:
             cw = crosswalk(shipped_graph.frameworks, src, level, dst)
