@@ -85,10 +85,15 @@ ACTION_VERBS: frozenset[str] = _wordlist(
 
 _WORD = re.compile(r"[a-z0-9]+")
 
+# Letters that NFKD does not decompose into a base letter and an accent.
+_LIGATURES = str.maketrans(
+    {"æ": "ae", "ø": "o", "œ": "oe", "ð": "d", "þ": "th", "ł": "l", "đ": "d"}
+)
+
 
 def fold(text: str) -> str:
-    """Lower-case and strip accents, so 'Õppija' and 'oppija' compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """Lower-case and strip accents, so 'Õppija' and 'oppija', 'Ærø' and 'aero' compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LIGATURES))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -137,8 +142,8 @@ def looks_like_outcome(text: str) -> bool:
         return False
     if len(ws) >= 3:
         return True
-    first = ws[0]
-    return first in ACTION_VERBS or stem(first) in ACTION_VERBS
+    # Exact forms only: stemming would let the topic "Welding" pass as the verb "weld".
+    return ws[0] in ACTION_VERBS
 
 
 def similarity_matrix(
