@@ -130,8 +130,8 @@ def reference_shortlist(
     max_df = max(MIN_MAX_DF, int(0.05 * len(creds)))
     df: dict[str, int] = {}
     for c in creds:
-        for t in index_tokens(c):
-            df[t] = df.get(t, 0) + 1
+        for tok in index_tokens(c):
+            df[tok] = df.get(tok, 0) + 1
     s = credential_skills(asked)
     t = {x for x in index_tokens(asked) if 0 < df.get(x, 0) <= max_df}
     rows = []
