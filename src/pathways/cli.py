@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from pathways.config import Settings
-from pathways.errors import PathwaysError, SeedValidationError
+from pathways.errors import BadUserInput, PathwaysError, SeedValidationError
 from pathways.paths import shipped_seeds
 from pathways.service import Service
 from pathways.store.base import Store
@@ -116,10 +116,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def _read_document(arg: str) -> str:
     if arg == "-":
         return sys.stdin.read()
+    if "{" in arg:
+        return arg
     path = Path(arg)
-    if path.suffix in {".graphql", ".gql"} or (len(arg) < 512 and path.is_file()):
+    try:
         return path.read_text(encoding="utf-8")
-    return arg
+    except OSError as exc:
+        raise BadUserInput(f"{arg}: not a GraphQL document, nor a readable file ({exc}).") from exc
 
 
 async def run_query(service: Service, document: str, variables: dict[str, Any] | None) -> Any:

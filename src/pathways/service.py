@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pathways.domain import equivalence as eq
+from pathways.domain import stacking
 from pathways.domain.crosswalk import CrosswalkResult, crosswalk
 from pathways.domain.equivalence_model import DEFAULT_POLICY, Match, check_bounds
 from pathways.domain.quality import QualityReport, quality_report
 from pathways.errors import BadUserInput, LimitExceeded, NotFound
-from pathways.model import Credential, CredentialKind, Framework, Level
+from pathways.model import Credential, CredentialKind, Framework, Level, Objective
 from pathways.store.base import SearchFilter, Store
 
 MAX_PAGE = 100
 """Largest `first` any list query accepts."""
+
+MAX_ALTERNATIVES = 10
+"""Most next-best plans one stackingPlan may ask for (each one is a further search)."""
+
+MAX_REACHABLE = 50
+"""Largest `first` of reachable: each answer is a whole plan."""
 
 _CURSOR_PREFIX = "pw1:"
 
@@ -48,6 +55,14 @@ def check_first(first: int, argument: str = "first", maximum: int = MAX_PAGE) ->
             argument=argument,
             maximum=maximum,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class PlanResult:
+    """A plan with the credentials it names, so the API can show them without refetching."""
+
+    plan: stacking.Plan
+    credentials: Mapping[str, Credential]
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,3 +162,56 @@ class Service:
             await self.store.providers([cred.provider] if cred.provider else [])
         )
         return quality_report(cred, level, level_known, provider_known)
+
+    async def stacking_plan(
+        self,
+        target: str,
+        held: Sequence[str],
+        objective: Objective,
+        countries: Sequence[str] | None,
+        alternatives: int,
+    ) -> PlanResult:
+        """The least-effort plan from `held` to `target`, with next-best alternatives."""
+        if not 0 <= alternatives <= MAX_ALTERNATIVES:
+            raise BadUserInput(
+                f"'alternatives' must be between 0 and {MAX_ALTERNATIVES}, got {alternatives}.",
+                argument="alternatives",
+            )
+        held_ids = list(dict.fromkeys(held))
+        ctx = await self.store.planning_context(target, held_ids)
+        allowed = None if countries is None else frozenset(c.upper() for c in countries)
+        result = stacking.plan(ctx, objective, allowed, alternatives)
+        return PlanResult(plan=result, credentials=ctx.credentials)
+
+    async def reachable(
+        self,
+        held: Sequence[str],
+        country: str | None,
+        max_additional_credits: float | None,
+        first: int,
+    ) -> list[PlanResult]:
+        """Qualifications the held credentials count towards, least remaining ECTS first.
+
+        `country` limits the qualifications to that country; what is still to be taken
+        may come from anywhere (a learner moving there can still study elsewhere).
+        """
+        check_first(first, maximum=MAX_REACHABLE)
+        if max_additional_credits is not None and max_additional_credits < 0:
+            raise BadUserInput(
+                "'maxAdditionalCredits' must be 0 or more.", argument="maxAdditionalCredits"
+            )
+        held_ids = list(dict.fromkeys(held))
+        targets = await self.store.qualifications_touching(held_ids)
+        want = country.upper() if country else None
+        results: dict[str, PlanResult] = {}
+        for target in targets:
+            if target in held_ids:
+                continue
+            ctx = await self.store.planning_context(target, held_ids)
+            if ctx.target.requirements is None or (want and ctx.target.country != want):
+                continue
+            results[target] = PlanResult(stacking.plan(ctx), ctx.credentials)
+        ranked = stacking.rank_reachable(
+            [r.plan for r in results.values()], max_additional_credits, first
+        )
+        return [results[p.target] for p in ranked]

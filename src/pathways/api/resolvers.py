@@ -15,6 +15,7 @@ from pathways.api.types import (
     PageInfoType,
 )
 from pathways.api.types_equivalence import MatchType, QualityReportType
+from pathways.api.types_stacking import StackingPlanType
 from pathways.service import encode_cursor
 
 
@@ -94,3 +95,36 @@ async def compare(info: Info, a: strawberry.ID, b: strawberry.ID) -> MatchType:
 async def quality_report(info: Info, credential: strawberry.ID) -> QualityReportType:
     """Which EU standard elements the description lacks or gets inconsistent."""
     return QualityReportType.from_model(await info.context.service.quality_report(str(credential)))
+
+
+async def stacking_plan(
+    info: Info,
+    target: strawberry.ID,
+    held: list[strawberry.ID] | None = None,
+    objective: model.Objective | None = model.Objective.CREDITS,
+    countries: list[str] | None = None,
+    alternatives: int | None = 0,
+) -> StackingPlanType:
+    """The least a learner must still take to reach `target`, in order, with reasons."""
+    result = await info.context.service.stacking_plan(
+        str(target),
+        [str(h) for h in held or []],
+        objective or model.Objective.CREDITS,
+        countries,
+        alternatives or 0,
+    )
+    return StackingPlanType.from_model(result.plan, result.credentials)
+
+
+async def reachable(
+    info: Info,
+    held: list[strawberry.ID],
+    country: str | None = None,
+    max_additional_credits: float | None = None,
+    first: int | None = 10,
+) -> list[StackingPlanType]:
+    """Qualifications nearest to what the learner holds, each with its plan."""
+    results = await info.context.service.reachable(
+        [str(h) for h in held], country, max_additional_credits, 10 if first is None else first
+    )
+    return [StackingPlanType.from_model(r.plan, r.credentials) for r in results]

@@ -14,6 +14,7 @@ from pathways.api.types import (
     FrameworkType,
 )
 from pathways.api.types_equivalence import MatchType, QualityReportType
+from pathways.api.types_stacking import StackingPlanType
 
 
 @strawberry.type
@@ -23,6 +24,8 @@ class Query:
     crosswalk: CrosswalkType = strawberry.field(resolver=resolvers.crosswalk)
     credential: CredentialType | None = strawberry.field(resolver=resolvers.credential)
     credentials: CredentialConnectionType = strawberry.field(resolver=resolvers.credentials)
+    stacking_plan: StackingPlanType = strawberry.field(resolver=resolvers.stacking_plan)
+    reachable: list[StackingPlanType] = strawberry.field(resolver=resolvers.reachable)
     equivalents: list[MatchType] = strawberry.field(resolver=resolvers.equivalents)
     compare: MatchType = strawberry.field(resolver=resolvers.compare)
     quality_report: QualityReportType = strawberry.field(resolver=resolvers.quality_report)
