@@ -60,8 +60,10 @@ def text(
     ctx: Ctx, rec: Mapping[object, object], key: str, *, required: bool, field: str | None = None
 ) -> str | None:
     """A non-empty string field, or None (with a problem when required or mistyped)."""
-    field = field or key
     value = rec.get(key, _MISSING)
+    if value.__class__ is str and value and not value.isspace():
+        return value  # the common case, checked first for speed
+    field = field or key
     if value is _MISSING or value is None:
         if required:
             ctx.bad(field, f"required field '{key}' is missing", rec, key)
@@ -156,9 +158,10 @@ def choice(
         return value
     if isinstance(value, enum.Enum):
         value = value.value
+    members: Mapping[str, E] = kind._value2member_map_  # type: ignore[assignment]
+    if isinstance(value, str) and value in members:
+        return members[value]
     names = [m.value for m in kind]
-    if isinstance(value, str) and value in names:
-        return kind(value)
     hint = ""
     if isinstance(value, str) and value.strip().upper() in names:
         hint = f" (write it in capitals: {value.strip().upper()})"

@@ -86,7 +86,7 @@ def _split(name: str, data: object, out: _Records) -> None:
             out.problems.append(SeedProblem(name, problem, line, field=key))
             continue
         for n, record in enumerate(records):
-            if isinstance(record, Mapping):
+            if isinstance(record, dict | Mapping):
                 out.by_list[key].append((name, record))
             else:
                 problem = f"each entry of '{key}' must be a mapping, found {record!r:.60}"

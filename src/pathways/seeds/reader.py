@@ -5,42 +5,17 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from pathways.seeds.yamlfast import LineDict, line_of, read_events
+
+__all__ = ["LineDict", "ReadError", "line_of", "read_file", "read_json", "read_yaml", "seed_files"]
+
 SEED_SUFFIXES = (".yaml", ".yml", ".json")
-
-_BaseLoader: type[yaml.SafeLoader]
-try:
-    _BaseLoader = yaml.CSafeLoader  # type: ignore[assignment]  # libyaml: ~10x faster
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _BaseLoader = yaml.SafeLoader
-
-
-class LineDict(dict[Any, Any]):
-    """A mapping read from a file, with the line it starts on and the line of each key."""
-
-    __slots__ = ("key_lines", "line")
-
-    def __init__(self, line: int | None = None) -> None:
-        super().__init__()
-        self.line = line
-        self.key_lines: dict[Any, int] = {}
-
-
-def line_of(node: object, key: object = None) -> int | None:
-    """The line of `key` in `node` if known, else of `node` itself, else None."""
-    if isinstance(node, LineDict):
-        if key is not None and isinstance(key, Hashable):
-            found = node.key_lines.get(key)
-            if found is not None:
-                return found
-        return node.line
-    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,51 +26,10 @@ class ReadError:
     line: int | None = None
 
 
-class _LineLoader(_BaseLoader):  # type: ignore[valid-type,misc]
-    """A safe YAML loader whose mappings are LineDicts and which notes repeated keys."""
-
-    def __init__(self, stream: Any) -> None:
-        super().__init__(stream)
-        self.repeated: list[tuple[int, object]] = []
-
-
-def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> Iterator[LineDict]:
-    data = LineDict(node.start_mark.line + 1)
-    yield data
-    loader.flatten_mapping(node)
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=False)
-        if not isinstance(key, Hashable):
-            raise yaml.constructor.ConstructorError(
-                "while constructing a mapping",
-                node.start_mark,
-                "found an unhashable key",
-                key_node.start_mark,
-            )
-        line = key_node.start_mark.line + 1
-        if key in data.key_lines:
-            loader.repeated.append((line, key))
-        data[key] = loader.construct_object(value_node, deep=False)
-        data.key_lines[key] = line
-
-
-def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> object:
-    # an impossible date such as 2025-02-30 stays text so the field check can name it
-    try:
-        return loader.construct_yaml_timestamp(node)
-    except (ValueError, OverflowError):
-        return loader.construct_scalar(node)
-
-
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
-
-
 def read_yaml(text: str | bytes) -> tuple[object, list[ReadError]]:
     """Parse YAML text; the data (None on failure) and the problems found."""
-    loader = _LineLoader(text)
     try:
-        data = loader.get_single_data()
+        data, repeated = read_events(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -103,15 +37,9 @@ def read_yaml(text: str | bytes) -> tuple[object, list[ReadError]]:
         return None, [ReadError(f"is not valid YAML: {what or exc}", line)]
     except yaml.YAMLError as exc:
         return None, [ReadError(f"is not valid YAML: {exc}")]
-    except RecursionError:
-        return None, [ReadError("nests too deeply to read")]
-    except (ValueError, TypeError, OverflowError) as exc:
-        return None, [ReadError(f"holds a value YAML cannot build: {exc}")]
-    finally:
-        loader.dispose()
     problems = [
         ReadError(f"key {key!r} appears twice in one mapping; remove one", line)
-        for line, key in loader.repeated
+        for line, key in repeated
     ]
     return data, problems
 

@@ -241,7 +241,7 @@ def _level_ref(ctx: Ctx, rec: Mapping[object, object], known: Known) -> LevelRef
     raw = rec.get("level")
     if raw is None:
         return None
-    if not isinstance(raw, Mapping):
+    if not isinstance(raw, dict | Mapping):
         ctx.bad(
             "level",
             f'must be a mapping like {{framework: EQF, code: "5"}}, found {raw!r}',
@@ -291,7 +291,7 @@ def _outcomes(
         if isinstance(item, str) and item.strip():
             out.append(Outcome(f"{ident}#o{n}", item, language))
             continue
-        if not isinstance(item, Mapping):
+        if not isinstance(item, dict | Mapping):
             ctx.bad(
                 field, f"an outcome must be a mapping with text, found {item!r}", rec, "outcomes"
             )
