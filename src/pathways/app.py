@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -10,28 +11,33 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from strawberry.asgi import GraphQL
 
+from pathways.api.auth import KEYS_ENV, ApiKeys
 from pathways.api.context import Context
+from pathways.api.http import GraphQLHTTP
+from pathways.api.observability import metrics
 from pathways.api.schema import build_schema
 from pathways.service import Service
 
 
-class GraphQLApp(GraphQL[Context, None]):
+class GraphQLApp(GraphQLHTTP):
     """Strawberry's ASGI app with a pathways context per request."""
 
-    def __init__(self, service: Service) -> None:
+    def __init__(self, service: Service, api_keys: ApiKeys | None = None) -> None:
         super().__init__(build_schema(), graphql_ide="graphiql", allow_queries_via_get=True)
         self.service = service
+        self.api_keys = api_keys or ApiKeys()
 
     async def get_context(self, request: Any, response: Any) -> Context:
         """A fresh context (loaders, role) for each request."""
-        return Context(service=self.service, request=request)
+        role = self.api_keys.role_of(request.headers.get("authorization"))
+        return Context(service=self.service, request=request, role=role)
 
 
-def create_app(service: Service) -> Starlette:
-    """The ASGI application serving `service`."""
-    graphql = GraphQLApp(service)
+def create_app(service: Service, api_keys: ApiKeys | None = None) -> Starlette:
+    """The ASGI application serving `service`; writes need one of `api_keys` (default: env)."""
+    keys = api_keys if api_keys is not None else ApiKeys.parse(os.environ.get(KEYS_ENV, ""))
+    graphql = GraphQLApp(service, keys)
 
     async def healthz(_request: Request) -> Response:
         health = await service.store.health()
@@ -54,6 +60,7 @@ def create_app(service: Service) -> Starlette:
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/healthz", healthz, methods=["GET"]),
+            Route("/metrics", metrics, methods=["GET"]),
         ],
         lifespan=lifespan,
     )

@@ -26,7 +26,15 @@ def _parser() -> argparse.ArgumentParser:
     _backend_arg(serve)
     serve.add_argument("--host", default="127.0.0.1", help="interface (default 127.0.0.1 only)")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--data-dir", type=Path, help="where acknowledged writes are journaled")
+    serve.add_argument(
+        "--data-dir", type=Path,
+        help="where acknowledged writes are journaled (default: a directory per seed set "
+        "under $XDG_DATA_HOME/pathways, i.e. ~/.local/share/pathways)",
+    )
+    serve.add_argument(
+        "--no-journal", action="store_true",
+        help="keep writes in memory only: they are lost when the process stops",
+    )
     serve.add_argument("--log-level", default="info")
 
     validate = sub.add_parser("validate", help="check seed directories; exit 1 with every error")
@@ -76,7 +84,14 @@ async def open_store(settings: Settings) -> Store:
     from pathways.seeds import load_dirs
     from pathways.store.memory import MemoryStore
 
-    store = MemoryStore(load_dirs(list(settings.seeds)))
+    graph = load_dirs(list(settings.seeds))
+    if settings.data_dir is not None:
+        from pathways.store.journal import JournaledStore
+
+        journaled: Store = JournaledStore(graph, settings.data_dir)
+        await journaled.open()
+        return journaled
+    store = MemoryStore(graph)
     await store.open()
     return store
 
@@ -167,13 +182,37 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Serve over HTTP until interrupted."""
     import uvicorn
 
+    from pathways.api.auth import ApiKeys
+    from pathways.api.observability import configure_logging
     from pathways.app import create_app
 
-    settings = _settings(args)
+    configure_logging(args.log_level)
+    settings = _serve_settings(args)
+    keys = ApiKeys.parse(settings.api_keys)
     store = asyncio.run(_prepare(settings))
-    app = create_app(Service(store))
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level=args.log_level)
+    app = create_app(Service(store), keys)
+    # our JSON request lines replace uvicorn's access log
+    uvicorn.run(
+        app, host=settings.host, port=settings.port, log_level=args.log_level, access_log=False
+    )
     return 0
+
+
+def _serve_settings(args: argparse.Namespace) -> Settings:
+    """Settings for serve: journaled by default, into a directory per seed set."""
+    from dataclasses import replace
+
+    from pathways.config import DEFAULT_DATA_DIR
+    from pathways.store.journal import default_data_dir
+
+    settings = _settings(args)
+    if args.no_journal or settings.backend == "neo4j":
+        return replace(settings, data_dir=None)  # the database is durable by itself
+    if settings.data_dir is None:
+        return replace(
+            settings, data_dir=default_data_dir(DEFAULT_DATA_DIR, settings.seeds, shipped_seeds())
+        )
+    return settings
 
 
 async def _prepare(settings: Settings) -> Store:

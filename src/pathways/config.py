@@ -33,5 +33,7 @@ class Settings:
             env["api_keys"] = keys
         if backend := os.environ.get("PATHWAYS_BACKEND"):
             env["backend"] = backend
+        if data_dir := os.environ.get("PATHWAYS_DATA_DIR"):
+            env["data_dir"] = Path(data_dir)
         env.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**env)  # type: ignore[arg-type]

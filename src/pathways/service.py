@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 from collections.abc import Mapping, Sequence
@@ -13,7 +14,8 @@ from pathways.domain.crosswalk import CrosswalkResult, crosswalk
 from pathways.domain.equivalence_model import DEFAULT_POLICY, Match, check_bounds
 from pathways.domain.quality import QualityReport, quality_report
 from pathways.errors import BadUserInput, LimitExceeded, NotFound
-from pathways.model import Credential, CredentialKind, Framework, Level, Objective
+from pathways.model import Credential, CredentialKind, Framework, Level, Objective, Recognition
+from pathways.seeds.inputs import credential_from_input, recognition_from_input
 from pathways.store.base import SearchFilter, Store
 
 MAX_PAGE = 100
@@ -79,6 +81,21 @@ class Service:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self._writes = asyncio.Lock()  # one writer: validate and apply against the same graph
+
+    async def upsert_credential(self, data: Mapping[str, object]) -> Credential:
+        """Validate one credential as a seed record against the current graph, then store it."""
+        async with self._writes:
+            cred = credential_from_input(data, await self.store.snapshot())
+            await self.store.upsert_credential(cred)
+        return cred
+
+    async def record_recognition(self, data: Mapping[str, object]) -> Recognition:
+        """Validate one recognition decision against the current graph, then store it."""
+        async with self._writes:
+            rec = recognition_from_input(data, await self.store.snapshot())
+            await self.store.record_recognition(rec)
+        return rec
 
     async def frameworks(self) -> Sequence[Framework]:
         """Every framework, EQF first."""

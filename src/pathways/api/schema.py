@@ -5,7 +5,11 @@ from __future__ import annotations
 import strawberry
 
 from pathways.api import resolvers
+from pathways.api.auth import Authorisation
 from pathways.api.errors import ErrorCodes
+from pathways.api.limits import limit_extensions
+from pathways.api.mutations import Mutation
+from pathways.api.observability import Observe
 from pathways.api.types import (
     CredentialConnectionType,
     CredentialKind,
@@ -33,4 +37,10 @@ class Query:
 
 def build_schema() -> strawberry.Schema:
     """The pathways schema with error codes and masking."""
-    return strawberry.Schema(query=Query, extensions=[ErrorCodes], types=[CredentialKind])
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        # limit codes first: its after-hook runs last, over ErrorCodes' result
+        extensions=[*limit_extensions(), Observe, Authorisation, ErrorCodes],
+        types=[CredentialKind],
+    )

@@ -1,0 +1,94 @@
+"""Abuse limits: how big and deep a request may be before it is refused, cheaply and clearly.
+
+The numbers are generous for every query the contract describes (the deepest
+useful one, a stacking plan's alternatives' steps' credential's outcomes' skills'
+label, is 7 levels) and small enough that no single request can hold the server.
+Every refusal is BAD_USER_INPUT (the client can fix it by asking less) with
+`extensions.limit` naming the limit and `extensions.maximum` its value; over HTTP
+they are request errors, so `application/graphql-response+json` answers 400.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import partial
+
+from graphql import GraphQLError
+from strawberry.extensions import (
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+    SchemaExtension,
+)
+
+from pathways.service import MAX_PAGE
+
+MAX_DEPTH = 10
+"""Deepest selection nesting (introspection fields are not counted, so GraphiQL works)."""
+
+MAX_ALIASES = 30
+"""Most aliases in one document: enough to ask for a few dozen credentials at once."""
+
+MAX_TOKENS = 2000
+"""Most lexical tokens in one document (graphql-core stops parsing there); the full
+introspection query GraphiQL sends is about 250."""
+
+MAX_BODY_BYTES = 256 * 1024
+"""Largest request body (or GET query string) accepted; larger gets HTTP 413."""
+
+PAGE_SIZE = MAX_PAGE
+"""Largest `first` of a list query (service.MAX_PAGE), refused with BAD_USER_INPUT above it."""
+
+_PATTERNS = (
+    (
+        re.compile(r"exceeds maximum operation depth of (\d+)"),
+        "depth",
+        "The query nests deeper than {max} levels; ask for less at once.",
+    ),
+    (
+        re.compile(r"aliases found\. Allowed: (\d+)"),
+        "aliases",
+        "The query uses more than {max} aliases; split it into several requests.",
+    ),
+    (
+        re.compile(r"Document contains more than (\d+) tokens"),
+        "tokens",
+        "The query is longer than {max} tokens; split it into several requests.",
+    ),
+)
+
+
+def limited(error: GraphQLError) -> GraphQLError:
+    """A limit error from a strawberry limiter or the parser as BAD_USER_INPUT; others as is."""
+    for pattern, name, message in _PATTERNS:
+        if m := pattern.search(error.message):
+            maximum = int(m.group(1))
+            return GraphQLError(
+                message.format(max=maximum),
+                error.nodes,
+                error.source,
+                error.positions,
+                extensions={"code": "BAD_USER_INPUT", "limit": name, "maximum": maximum},
+            )
+    return error
+
+
+class LimitCodes(SchemaExtension):
+    """Give the limiters' errors a code and a plain message (listed before ErrorCodes)."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        if result is not None and result.errors:
+            result.errors = [limited(e) for e in result.errors]
+
+
+def limit_extensions() -> list[Callable[[], SchemaExtension]]:
+    """Factories of the limiters (a fresh instance per request), LimitCodes first."""
+    return [
+        LimitCodes,
+        partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
+        partial(QueryDepthLimiter, max_depth=MAX_DEPTH),
+        partial(MaxAliasesLimiter, max_alias_count=MAX_ALIASES),
+    ]

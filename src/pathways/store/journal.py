@@ -1,0 +1,367 @@
+"""Durable writes for the embedded store: an fsync'd, append-only journal replayed at start.
+
+Why framed JSON lines rather than SQLite: the embedded store already holds the whole
+graph in memory, so the disk only has to remember the writes in order; one
+`write()` + `fsync()` per acknowledged write is the least that is durable, the file
+stays readable with `less`, and a torn tail is easy to recognise exactly.  Each
+record is one line
+
+    <payload length, 8 hex digits> <CRC-32 of payload, 8 hex digits> <JSON payload>\\n
+
+so a record cut short by a crash (short length, missing newline, bad checksum) is
+detected without guessing.  At start the journal is replayed on top of the seed
+graph and every record is re-validated as a seed record would be.  A bad *last*
+record is a write that was never acknowledged: it is dropped, logged and the file
+truncated to the last good record.  A bad record followed by good ones is real
+corruption, so the store refuses to start rather than silently lose acknowledged
+writes.  Appends take an exclusive `flock` so two processes on one directory
+cannot interleave bytes; each process sees the other's writes only after restart.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import fcntl
+import hashlib
+import json
+import logging
+import os
+import re
+import time
+import zlib
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pathways.errors import SeedValidationError, StoreUnavailable
+from pathways.model import (
+    AllRule,
+    AnyRule,
+    Credential,
+    CredentialRule,
+    CreditsRule,
+    Graph,
+    Recognition,
+    Rule,
+)
+from pathways.seeds.inputs import credential_from_input, recognition_from_input
+from pathways.store.memory import MemoryStore
+
+log = logging.getLogger("pathways.journal")
+
+JOURNAL_NAME = "writes.journal"
+"""The journal's file name inside the data directory."""
+
+_HEADER = 18  # "%08x %08x " before the payload
+_CREDENTIAL = "credential"
+_RECOGNITION = "recognition"
+
+
+@dataclass(frozen=True, slots=True)
+class Replay:
+    """What a replay found: the graph with the writes applied and what it had to drop."""
+
+    graph: Graph
+    applied: int
+    rejected: int
+    torn_bytes: int
+
+
+def frame(payload: Mapping[str, object]) -> bytes:
+    """One journal record: length, CRC-32 and compact JSON on a line of its own."""
+    body = json.dumps(payload, separators=(",", ":"), ensure_ascii=True).encode("ascii")
+    return b"%08x %08x " % (len(body), zlib.crc32(body)) + body + b"\n"
+
+
+def _unframe(data: bytes, pos: int) -> tuple[dict[str, object], int] | None:
+    """The record starting at `pos` and where the next one starts, or None if it is bad."""
+    if len(data) - pos < _HEADER + 1:
+        return None
+    try:
+        length = int(data[pos : pos + 8], 16)
+        crc = int(data[pos + 9 : pos + 17], 16)
+    except ValueError:
+        return None
+    start, end = pos + _HEADER, pos + _HEADER + length
+    if data[pos + 8 : pos + 9] != b" " or data[end : end + 1] != b"\n":
+        return None
+    body = data[start:end]
+    if zlib.crc32(body) != crc:
+        return None
+    try:
+        record = json.loads(body)
+    except ValueError:
+        return None
+    if not isinstance(record, dict) or record.get("op") not in (_CREDENTIAL, _RECOGNITION):
+        return None
+    return record, end + 1
+
+
+def scan(data: bytes) -> tuple[list[dict[str, object]], int]:
+    """Every good record and the length of the good prefix; raises on mid-file corruption."""
+    records: list[dict[str, object]] = []
+    pos = 0
+    while pos < len(data):
+        found = _unframe(data, pos)
+        if found is None:
+            if _any_good_after(data, pos):
+                raise StoreUnavailable(
+                    f"The journal is damaged at byte {pos} and has good records after it; "
+                    "refusing to start so that no acknowledged write is lost."
+                )
+            return records, pos
+        record, pos = found
+        records.append(record)
+    return records, pos
+
+
+def _any_good_after(data: bytes, pos: int) -> bool:
+    nl = data.find(b"\n", pos)
+    while nl != -1 and nl + 1 < len(data):
+        if _unframe(data, nl + 1) is not None:
+            return True
+        nl = data.find(b"\n", nl + 1)
+    return False
+
+
+# --- model values as seed records --------------------------------------------
+
+
+def rule_record(rule: Rule) -> dict[str, object]:
+    """A rule as a seed file writes it."""
+    if isinstance(rule, CredentialRule):
+        return {"credential": rule.credential}
+    if isinstance(rule, CreditsRule):
+        return {"credits": rule.credits, "from": list(rule.sources)}
+    if isinstance(rule, AnyRule):
+        return {"any": [rule_record(c) for c in rule.children], "count": rule.count}
+    assert isinstance(rule, AllRule)
+    return {"all": [rule_record(c) for c in rule.children]}
+
+
+def credential_record(cred: Credential) -> dict[str, object]:
+    """A credential as a seed record, so replay validates it like any seed file."""
+    out: dict[str, object] = dict(cred.extra)
+    out.update(id=cred.id, kind=cred.kind.value, title=cred.title, country=cred.country)
+    optional: dict[str, object | None] = {
+        "language": cred.language,
+        "provider": cred.provider,
+        "level": {"framework": cred.level.framework, "code": cred.level.code}
+        if cred.level
+        else None,
+        "ects": cred.ects,
+        "hours": cred.hours,
+        "assessment": cred.assessment,
+        "participation": cred.participation.value if cred.participation else None,
+        "quality_assurance": cred.quality_assurance,
+        "valid_from": cred.valid_from,
+        "valid_until": cred.valid_until,
+        "requirements": rule_record(cred.requirements) if cred.requirements else None,
+    }
+    out.update({k: v for k, v in optional.items() if v is not None})
+    if cred.outcomes:
+        out["outcomes"] = [
+            {"id": o.id, "text": o.text, "skills": list(o.skills)}
+            | ({"language": o.language} if o.language else {})
+            for o in cred.outcomes
+        ]
+    if cred.prerequisites:
+        out["prerequisites"] = list(cred.prerequisites)
+    return out
+
+
+def recognition_record(rec: Recognition) -> dict[str, object]:
+    """A recognition decision as a seed record."""
+    out: dict[str, object] = {
+        "from": rec.from_id,
+        "to": rec.to_id,
+        "decision": rec.decision.value,
+        "by": rec.by,
+        "date": rec.date,
+    }
+    if rec.ects is not None:
+        out["ects"] = rec.ects
+    return out
+
+
+# --- the journal file ------------------------------------------------------------
+
+
+class Journal:
+    """One append-only journal file; `append` returns only once the record is on disk."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.path = data_dir / JOURNAL_NAME
+        self._fd: int | None = None
+        self._broken = False
+
+    def replay(self, seeds: Graph) -> Replay:
+        """The seed graph with every good record re-validated and applied; trims a torn tail."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            with _locked(fd):
+                data = _read_all(fd)
+                records, good = scan(data)
+                if good < len(data):
+                    log.warning(
+                        "journal %s: dropped a torn or corrupt last record (%d bytes at offset "
+                        "%d); it was never acknowledged",
+                        self.path,
+                        len(data) - good,
+                        good,
+                    )
+                    os.ftruncate(fd, good)
+                    os.fsync(fd)
+        finally:
+            os.close(fd)
+        _fsync_dir(self.path.parent)
+        return _apply(seeds, records, len(data) - good)
+
+    def open(self) -> None:
+        """Open for appending (idempotent)."""
+        if self._fd is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            _fsync_dir(self.path.parent)
+
+    def close(self) -> None:
+        """Close the file; appends after this reopen it."""
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+    def append(self, op: str, data: Mapping[str, object]) -> None:
+        """Write one record and fsync it; on any failure the journal is left as it was."""
+        if self._broken:
+            raise StoreUnavailable("Writes are disabled after a disk error; restart the service.")
+        self.open()
+        fd = self._fd
+        assert fd is not None
+        record = frame({"op": op, "at": round(time.time(), 3), "data": dict(data)})
+        with _locked(fd):
+            size = os.fstat(fd).st_size
+            try:
+                written = os.write(fd, record)
+                if written != len(record):
+                    raise OSError(f"short write: {written} of {len(record)} bytes")
+                os.fsync(fd)
+            except OSError as exc:
+                self._broken = True  # after a failed fsync the page cache cannot be trusted
+                with contextlib.suppress(OSError):
+                    os.ftruncate(fd, size)
+                log.error("journal %s: write failed: %s", self.path, exc)
+                raise StoreUnavailable("The write could not be saved; nothing changed.") from exc
+
+
+@contextlib.contextmanager
+def _locked(fd: int) -> Iterator[None]:
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _read_all(fd: int) -> bytes:
+    os.lseek(fd, 0, os.SEEK_SET)
+    chunks = []
+    while chunk := os.read(fd, 1 << 20):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _fsync_dir(path: Path) -> None:
+    # the file's directory entry must be durable too, or a new journal can vanish
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _apply(seeds: Graph, records: list[dict[str, object]], torn: int) -> Replay:
+    credentials = dict(seeds.credentials)
+    recognitions = {(r.from_id, r.to_id): r for r in seeds.recognitions}
+    applied = rejected = 0
+    for n, record in enumerate(records, start=1):
+        data = record.get("data")
+        graph = Graph(seeds.frameworks, seeds.providers, seeds.skills, credentials, ())
+        try:
+            if not isinstance(data, dict):
+                raise SeedValidationError([])
+            if record["op"] == _CREDENTIAL:
+                cred = credential_from_input(data, graph, source=f"journal record {n}")
+                credentials[cred.id] = cred
+            else:
+                rec = recognition_from_input(data, graph, source=f"journal record {n}")
+                recognitions[(rec.from_id, rec.to_id)] = rec
+            applied += 1
+        except SeedValidationError as err:
+            # kept on disk: the seeds it needs may come back; it just cannot apply now
+            rejected += 1
+            log.warning("journal record %d no longer validates, skipped: %s", n, err.message)
+    graph = Graph(
+        seeds.frameworks,
+        seeds.providers,
+        seeds.skills,
+        credentials,
+        tuple(recognitions.values()),
+    )
+    return Replay(graph=graph, applied=applied, rejected=rejected, torn_bytes=torn)
+
+
+class JournaledStore(MemoryStore):
+    """The embedded store whose writes are journaled (and fsync'd) before they are applied."""
+
+    backend = "memory"
+
+    def __init__(self, seeds: Graph, data_dir: Path) -> None:
+        self.journal = Journal(data_dir)
+        self.replayed = self.journal.replay(seeds)
+        log.info(
+            "journal %s: replayed %d writes (%d skipped)",
+            self.journal.path,
+            self.replayed.applied,
+            self.replayed.rejected,
+        )
+        super().__init__(self.replayed.graph)
+        self._append_lock = asyncio.Lock()
+
+    async def open(self) -> None:
+        """Open the journal for appending."""
+        self.journal.open()
+
+    async def close(self) -> None:
+        """Close the journal."""
+        self.journal.close()
+
+    async def upsert_credential(self, credential: Credential) -> None:
+        """Journal, fsync, then apply: acknowledged means on disk."""
+        async with self._append_lock:
+            await asyncio.to_thread(self.journal.append, _CREDENTIAL, credential_record(credential))
+            await super().upsert_credential(credential)
+
+    async def record_recognition(self, recognition: Recognition) -> None:
+        """Journal, fsync, then apply: acknowledged means on disk."""
+        async with self._append_lock:
+            await asyncio.to_thread(
+                self.journal.append, _RECOGNITION, recognition_record(recognition)
+            )
+            await super().record_recognition(recognition)
+
+
+def default_data_dir(base: Path, seeds: Sequence[Path], shipped: Path) -> Path:
+    """The data directory `serve` uses without --data-dir: one per set of seed directories.
+
+    Keyed by the seed directories so that serving another graph never replays
+    writes made against this one.
+    """
+    resolved = [str(p.resolve()) for p in seeds]
+    if [Path(p) for p in resolved] == [shipped.resolve()]:
+        name = "shipped"
+    else:
+        name = re.sub(r"[^A-Za-z0-9_.-]", "_", Path(resolved[0]).name)[:40] or "seeds"
+    digest = hashlib.sha256("\n".join(resolved).encode()).hexdigest()[:12]
+    return base / f"{name}-{digest}"
