@@ -11,10 +11,14 @@ from collections.abc import Sequence
 
 from pathways.domain.equivalence_criteria import (
     level_criterion,
+    level_score,
     name,
     profile_criterion,
+    profile_score,
     quality_assurance_criterion,
+    quality_assurance_score,
     workload_criterion,
+    workload_score,
 )
 from pathways.domain.equivalence_model import (
     DEFAULT_POLICY,
@@ -30,7 +34,7 @@ from pathways.domain.equivalence_model import (
     OutcomePair,
     check_bounds,
 )
-from pathways.domain.equivalence_outcomes import outcome_overlaps
+from pathways.domain.equivalence_outcomes import align, build_overlap, coverage, outcome_overlaps
 from pathways.model import Credential, Decision, EquivalenceContext, Recognition
 
 __all__ = [
@@ -46,6 +50,7 @@ __all__ = [
     "OutcomePair",
     "check_bounds",
     "compare",
+    "computed_score",
     "decision_score",
     "equivalents",
 ]
@@ -80,6 +85,43 @@ def _decision_words(a: Credential, b: Credential, rec: Recognition) -> str:
     return f"Recognition decision {rec.decision.value} by {rec.by} on {rec.date}: {verdict}."
 
 
+def _weighted(
+    policy: EquivalencePolicy,
+    *,
+    outcomes: float,
+    level: float,
+    workload: float,
+    qa: float,
+    profile: float,
+) -> float:
+    return round(
+        policy.weight_outcomes * outcomes
+        + policy.weight_level * level
+        + policy.weight_workload * workload
+        + policy.weight_quality_assurance * qa
+        + policy.weight_profile * profile,
+        _SCORE_DIGITS,
+    )
+
+
+def computed_score(
+    ctx: EquivalenceContext,
+    a: Credential,
+    b: Credential,
+    outcome_score: float,
+    policy: EquivalencePolicy = DEFAULT_POLICY,
+) -> float:
+    """The COMPUTED score of b for a, without building the criteria's words."""
+    return _weighted(
+        policy,
+        outcomes=outcome_score,
+        level=level_score(a, b, ctx.levels, policy),
+        workload=workload_score(a, b, policy),
+        qa=quality_assurance_score(a, b, policy),
+        profile=profile_score(a, b),
+    )
+
+
 def _build(
     ctx: EquivalenceContext,
     *,
@@ -109,13 +151,13 @@ def _build(
         basis, score = "RECOGNITION_DECISION", decision_score(recognition, b)
     else:
         basis = "COMPUTED"
-        score = round(
-            policy.weight_outcomes * overlap.score
-            + policy.weight_level * level.score
-            + policy.weight_workload * workload.score
-            + policy.weight_quality_assurance * qa.score
-            + policy.weight_profile * profile.score,
-            _SCORE_DIGITS,
+        score = _weighted(
+            policy,
+            outcomes=overlap.score,
+            level=level.score,
+            workload=workload.score,
+            qa=qa.score,
+            profile=profile.score,
         )
     return Match(
         credential=b,
@@ -165,23 +207,40 @@ def equivalents(
         if r.from_id == a.id and r.to_id != a.id:
             decided[r.to_id] = r
 
-    overlaps = outcome_overlaps(a, pool, policy)
+    aligned = align(a, pool, policy)
     recorded: list[Match] = []
-    computed: list[Match] = []
-    for cand, overlap in zip(pool, overlaps, strict=True):
+    # Rank computed candidates on scores alone; words are built only for those returned.
+    ranked: list[tuple[float, str, int]] = []
+    for k, (cand, chosen) in enumerate(zip(pool, aligned, strict=True)):
         rec = decided.get(cand.id)
-        match = _build(ctx, a=a, b=cand, overlap=overlap, recognition=rec, policy=policy)
         if rec is not None:
-            recorded.append(match)
-        elif match.score >= min_score:
-            computed.append(match)
+            overlap = build_overlap(a, cand, chosen, policy)
+            recorded.append(
+                _build(ctx, a=a, b=cand, overlap=overlap, recognition=rec, policy=policy)
+            )
+            continue
+        score = computed_score(ctx, a, cand, coverage(a, cand, chosen, policy), policy)
+        if score >= min_score:
+            ranked.append((-score, cand.id, k))
 
     def recorded_key(m: Match) -> tuple[int, float, str]:
         assert m.recognition is not None
         return (_DECISION_RANK[m.recognition.decision], -m.score, m.credential.id)
 
     recorded.sort(key=recorded_key)
-    computed.sort(key=lambda m: (-m.score, m.credential.id))
+    room = max(0, first - len(recorded))
+    ranked.sort()
+    computed = [
+        _build(
+            ctx,
+            a=a,
+            b=pool[k],
+            overlap=build_overlap(a, pool[k], aligned[k], policy),
+            recognition=None,
+            policy=policy,
+        )
+        for _score, _id, k in ranked[:room]
+    ]
     return (recorded + computed)[:first]
 
 

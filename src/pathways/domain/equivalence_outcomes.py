@@ -17,7 +17,8 @@ the common case with five or so outcomes a side; it needs no solver (scipy is no
 dependency) and is deterministic.
 
 Coverage = sum of pair scores / number of outcomes of the asked-about credential.
-Text scores for every candidate come from one `process.cdist` call.
+Text scores for every candidate come from one `process.cdist` call, and pair scores,
+eligibility and the greedy order are computed for all candidates at once in numpy.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 import numpy as np
-import numpy.typing as npt
 
 from pathways.domain.equivalence_criteria import name
 from pathways.domain.equivalence_model import EquivalencePolicy, OutcomeOverlap, OutcomePair
@@ -38,59 +38,97 @@ def _language(outcome: Outcome, cred: Credential) -> str:
     return (outcome.language or cred.language or "").casefold()
 
 
+Chosen = list[tuple[int, int, float, bool]]
+"""Pairs picked for one candidate: (i in a, j in the candidate, score, through a skill)."""
+
+
 def outcome_overlaps(
     a: Credential, candidates: Sequence[Credential], policy: EquivalencePolicy
 ) -> list[OutcomeOverlap]:
     """The outcome overlap of `a` with each candidate, in candidate order, text work batched."""
+    return [
+        build_overlap(a, cand, chosen, policy)
+        for cand, chosen in zip(candidates, align(a, candidates, policy), strict=True)
+    ]
+
+
+def align(
+    a: Credential, candidates: Sequence[Credential], policy: EquivalencePolicy
+) -> list[Chosen]:
+    """The greedy one-to-one pairs of a's outcomes with each candidate's, all batched."""
     a_outs = a.outcomes
     flat: list[Outcome] = []
+    owner: list[int] = []
     owner_lang: list[str] = []
-    starts: list[int] = []
-    for cand in candidates:
-        starts.append(len(flat))
+    for k, cand in enumerate(candidates):
         flat.extend(cand.outcomes)
+        owner.extend([k] * len(cand.outcomes))
         owner_lang.extend(_language(o, cand) for o in cand.outcomes)
-    starts.append(len(flat))
+    if not a_outs or not flat:
+        return [[] for _ in candidates]
 
     cells = len(a_outs) * len(flat)
     workers = -1 if cells >= policy.cdist_workers_from else 1
     text = similarity_matrix([o.text for o in a_outs], [o.text for o in flat], workers)
-    if cells:
-        a_lang = np.array([_language(o, a) for o in a_outs], dtype=object)
-        b_lang = np.array(owner_lang, dtype=object)
-        same = (a_lang[:, None] == b_lang[None, :]) | (a_lang[:, None] == "")
-        same |= b_lang[None, :] == ""
-        text = np.where(same, text, np.float32(0.0))
+    a_lang = np.array([_language(o, a) for o in a_outs], dtype=object)[:, None]
+    b_lang = np.array(owner_lang, dtype=object)[None, :]
+    text = np.where((a_lang == b_lang) | (a_lang == "") | (b_lang == ""), text, np.float32(0))
 
     # Shared-skill counts through an inverted index of a's outcomes, not a full product.
     by_skill: dict[str, list[int]] = defaultdict(list)
     for i, o in enumerate(a_outs):
         for s in set(o.skills):
             by_skill[s].append(i)
-    a_sizes = [len(set(o.skills)) for o in a_outs]
+    rows: list[int] = []
+    cols: list[int] = []
+    for j, o in enumerate(flat):
+        for s in set(o.skills):
+            for i in by_skill.get(s, ()):
+                rows.append(i)
+                cols.append(j)
+    shared = np.zeros(text.shape, dtype=np.float32)
+    np.add.at(shared, (np.array(rows, dtype=np.intp), np.array(cols, dtype=np.intp)), 1.0)
+    a_sizes = np.array([len(set(o.skills)) for o in a_outs], dtype=np.float32)
+    b_sizes = np.array([len(set(o.skills)) for o in flat], dtype=np.float32)
+    smaller = np.maximum(np.minimum(a_sizes[:, None], b_sizes[None, :]), np.float32(1))
+    tier = shared > 0
+    score = np.where(tier, np.maximum(shared / smaller, text), text)
+    ii, jj = np.nonzero(tier | (text >= np.float32(policy.text_pair_min)))
 
-    result = []
+    # Greedy per candidate: one sort of every eligible pair, then one pass.
+    kk = np.array(owner, dtype=np.intp)[jj]
+    order = np.lexsort((jj, ii, -score[ii, jj], -tier[ii, jj].astype(np.int8), kk))
+    chosen: list[Chosen] = [[] for _ in candidates]
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    current = -1
+    for i, j, k, sc, t in zip(
+        ii[order].tolist(),
+        jj[order].tolist(),
+        kk[order].tolist(),
+        score[ii[order], jj[order]].tolist(),
+        tier[ii[order], jj[order]].tolist(),
+        strict=True,
+    ):
+        if k != current:
+            current, used_a, used_b = k, set(), set()
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        chosen[k].append((i, j, sc, t))
+    base = 0
     for k, cand in enumerate(candidates):
-        lo, hi = starts[k], starts[k + 1]
-        shared: dict[tuple[int, int], int] = defaultdict(int)
-        for j in range(lo, hi):
-            skills = set(flat[j].skills)
-            for s in skills:
-                for i in by_skill.get(s, ()):
-                    shared[(i, j - lo)] += 1
-        b_sizes = [len(set(flat[j].skills)) for j in range(lo, hi)]
-        result.append(
-            _assign(
-                a,
-                cand,
-                text=text[:, lo:hi],
-                shared=shared,
-                a_sizes=a_sizes,
-                b_sizes=b_sizes,
-                policy=policy,
-            )
-        )
-    return result
+        chosen[k] = sorted((i, j - base, round(sc, 4), t) for i, j, sc, t in chosen[k])
+        base += len(cand.outcomes)
+    return chosen
+
+
+def coverage(a: Credential, b: Credential, chosen: Chosen, policy: EquivalencePolicy) -> float:
+    """The overlap score: summed pair scores over a's outcomes (unknown without outcomes)."""
+    if not a.outcomes or not b.outcomes:
+        return policy.unknown_score
+    return round(sum(sc for _i, _j, sc, _t in chosen) / len(a.outcomes), 4)
 
 
 def outcome_overlap(a: Credential, b: Credential, policy: EquivalencePolicy) -> OutcomeOverlap:
@@ -98,16 +136,10 @@ def outcome_overlap(a: Credential, b: Credential, policy: EquivalencePolicy) -> 
     return outcome_overlaps(a, [b], policy)[0]
 
 
-def _assign(
-    a: Credential,
-    b: Credential,
-    *,
-    text: npt.NDArray[np.float32],
-    shared: dict[tuple[int, int], int],
-    a_sizes: list[int],
-    b_sizes: list[int],
-    policy: EquivalencePolicy,
+def build_overlap(
+    a: Credential, b: Credential, chosen: Chosen, policy: EquivalencePolicy
 ) -> OutcomeOverlap:
+    """The overlap of a with b, in full, from the pairs `align` chose."""
     a_outs, b_outs = a.outcomes, b.outcomes
     if not a_outs or not b_outs:
         who = " and ".join(name(c) for c in (a, b) if not c.outcomes)
@@ -118,30 +150,11 @@ def _assign(
             a_outs,
             f"{who} lists no learning outcomes, so outcomes cannot be compared.",
         )
-    eligible: list[tuple[int, float, int, int]] = []
-    for (i, j), n in shared.items():
-        skill = n / min(a_sizes[i], b_sizes[j])
-        eligible.append((1, max(skill, float(text[i, j])), i, j))
-    rows, cols = np.nonzero(text >= policy.text_pair_min)
-    for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
-        if (i, j) not in shared:
-            eligible.append((0, float(text[i, j]), i, j))
-    eligible.sort(key=lambda e: (-e[0], -e[1], e[2], e[3]))
-
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    chosen: list[tuple[int, int, float, int]] = []
-    for tier, score, i, j in eligible:
-        if i in used_a or j in used_b:
-            continue
-        used_a.add(i)
-        used_b.add(j)
-        chosen.append((i, j, score, tier))
-    chosen.sort()
-    pairs = tuple(OutcomePair(a_outs[i], b_outs[j], round(s, 4)) for i, j, s, _ in chosen)
-    unmatched = tuple(o for i, o in enumerate(a_outs) if i not in used_a)
-    coverage = round(sum(p.score for p in pairs) / len(a_outs), 4)
-    substantial = coverage < policy.outcome_coverage_min
+    pairs = tuple(OutcomePair(a_outs[i], b_outs[j], sc) for i, j, sc, _ in chosen)
+    matched = {i for i, *_ in chosen}
+    unmatched = tuple(o for i, o in enumerate(a_outs) if i not in matched)
+    score = coverage(a, b, chosen, policy)
+    substantial = score < policy.outcome_coverage_min
     by_skill = sum(1 for *_, tier in chosen if tier)
     how = f"{by_skill} through shared skills, {len(chosen) - by_skill} by wording"
     verdict = (
@@ -151,6 +164,6 @@ def _assign(
     )
     detail = (
         f"{len(pairs)} of {len(a_outs)} learning outcomes of {name(a)} have a counterpart in "
-        f"{name(b)} ({how}); coverage {coverage:.0%}, {verdict}."
+        f"{name(b)} ({how}); coverage {score:.0%}, {verdict}."
     )
-    return OutcomeOverlap(coverage, substantial, pairs, unmatched, detail)
+    return OutcomeOverlap(score, substantial, pairs, unmatched, detail)

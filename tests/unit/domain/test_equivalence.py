@@ -12,6 +12,7 @@ from pathways.domain.equivalence import (
     MIN_FIRST,
     Match,
     compare,
+    computed_score,
     equivalents,
 )
 from pathways.errors import BadUserInput
@@ -272,3 +273,18 @@ def test_min_score_out_of_bounds_is_bad_user_input(min_score: float) -> None:
 @pytest.mark.parametrize(("first", "min_score"), [(MIN_FIRST, 0.0), (MAX_FIRST, 1.0)])
 def test_bounds_are_inclusive(first: int, min_score: float) -> None:
     assert isinstance(equivalents(ctx(), None, min_score, first), list)
+
+
+@pytest.mark.parametrize("candidate", CANDIDATES, ids=lambda c: c.id)
+def test_the_ranking_score_is_the_score_of_the_full_match(candidate: Credential) -> None:
+    full = compare(ctx(), EE, candidate)
+
+    assert computed_score(ctx(), EE, candidate, full.outcomes.score) == full.score
+
+
+def test_a_shorter_list_is_a_prefix_of_a_longer_one() -> None:
+    recs = (decision(ONLY_SIZE.id, Decision.PARTIAL, 5),)
+    longest = equivalents(ctx(*recs), None, 0.0, MAX_FIRST)
+
+    for first in range(1, len(longest) + 1):
+        assert equivalents(ctx(*recs), None, 0.0, first) == longest[:first]
