@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from pathways.domain.candidates import DEFAULT_LIMIT
 from pathways.errors import BadUserInput
 from pathways.model import Credential, Outcome, Recognition
 
@@ -55,7 +56,8 @@ class EquivalencePolicy:
     outcome_coverage_min: float = 0.5
     text_pair_min: float = 0.6
     unknown_score: float = 0.5
-    shortlist_limit: int = 200
+    shortlist_limit: int = DEFAULT_LIMIT
+    """Candidates the store shortlists (candidates.DEFAULT_LIMIT, kept as one number)."""
     cdist_workers_from: int = 50_000
     """Matrices with at least this many cells use every core in rapidfuzz; smaller ones one."""
 
