@@ -10,11 +10,12 @@ Scores of one outcome pair (i of the asked-about credential, j of the candidate)
 - a pair that shares a skill scores max(skill, text) and is preferred; a pair sharing
   none is eligible only when its text score reaches `text_pair_min`.
 
-Assignment is greedy: eligible pairs sorted by (shares a skill, score) descending,
-then by position, each outcome used at most once.  Greedy is at least half the
-optimum weight and exact whenever each outcome has one clear counterpart, which is
-the common case with five or so outcomes a side; it needs no solver (scipy is not a
-dependency) and is deterministic.
+Assignment is greedy, not a solver: eligible pairs sorted by (shares a skill, score)
+descending, then by position, each outcome used at most once.  With five or so
+outcomes a side and one clear counterpart each it finds the best pairing; where it
+does not, it errs towards skill-backed pairs, the preference we want anyway (greedy by
+weight alone is within half of the optimum).  It needs no scipy, is deterministic, and
+runs for every candidate in one sorted pass.
 
 Coverage = sum of pair scores / number of outcomes of the asked-about credential.
 Text scores for every candidate come from one `process.cdist` call, and pair scores,
