@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from pathways.domain.candidates import CandidateIndex
 from pathways.domain.equivalence import (
     MAX_FIRST,
     MIN_FIRST,
@@ -288,3 +289,14 @@ def test_a_shorter_list_is_a_prefix_of_a_longer_one() -> None:
 
     for first in range(1, len(longest) + 1):
         assert equivalents(ctx(*recs), None, 0.0, first) == longest[:first]
+
+
+def test_shortlist_then_equivalents_finds_the_comparable_one_across_languages() -> None:
+    index = CandidateIndex((EE, *CANDIDATES), LEVELS)
+    short = index.shortlist(EE, None, 10)
+    by = {c.id: c for c in CANDIDATES}
+
+    matches = equivalents(ctx(candidates=tuple(by[i] for i in short)), None, 0.0, 10)
+
+    assert ONLY_DOMAIN.id not in short and EE.id not in short
+    assert matches[0].credential.id == IE.id
