@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
+import reprlib
 from collections.abc import Collection, Mapping
 from typing import TypeVar
 
@@ -51,9 +52,14 @@ class Ctx:
         self.problems.append(SeedProblem(self.file, problem, line, self.id, field))
 
 
-def _quote(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxstring, _REPR.maxother = 2, 60, 60
+_REPR.maxlist = _REPR.maxdict = 4
+
+
+def show(value: object) -> str:
+    """A short repr of a value from a file; bounded even for alias-built giant structures."""
+    return _REPR.repr(value)
 
 
 def text(
@@ -83,7 +89,7 @@ def text(
         ctx.bad(field, f"YAML read the code as the number {value}; write it in quotes", rec, key)
         return None
     if not isinstance(value, str):
-        ctx.bad(field, f"must be text, found {_quote(value)}", rec, key)
+        ctx.bad(field, f"must be text, found {show(value)}", rec, key)
         return None
     if not value.strip():
         ctx.bad(field, "must not be empty", rec, key)
@@ -100,7 +106,7 @@ def number(
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        ctx.bad(field, f"must be a number, found {_quote(value)}", rec, key)
+        ctx.bad(field, f"must be a number, found {show(value)}", rec, key)
         return None
     if not math.isfinite(value):
         ctx.bad(field, f"must be a finite number, found {value}", rec, key)
@@ -134,7 +140,7 @@ def iso_date(
             return dt.datetime.fromisoformat(value.strip()).date().isoformat()
         except ValueError:
             pass
-    ctx.bad(field, f"must be an ISO 8601 date such as 2025-03-01, found {_quote(value)}", rec, key)
+    ctx.bad(field, f"must be an ISO 8601 date such as 2025-03-01, found {show(value)}", rec, key)
     return None
 
 
@@ -165,7 +171,7 @@ def choice(
     hint = ""
     if isinstance(value, str) and value.strip().upper() in names:
         hint = f" (write it in capitals: {value.strip().upper()})"
-    ctx.bad(field, f"{_quote(value)} is not one of {', '.join(names)}{hint}", rec, key)
+    ctx.bad(field, f"{show(value)} is not one of {', '.join(names)}{hint}", rec, key)
     return None
 
 
@@ -178,12 +184,12 @@ def id_list(
     if value is None:
         return ()
     if not isinstance(value, list):
-        ctx.bad(field, f"must be a list of ids, found {_quote(value)}", rec, key)
+        ctx.bad(field, f"must be a list of ids, found {show(value)}", rec, key)
         return ()
     out: dict[str, None] = {}
     for n, item in enumerate(value):
         if not isinstance(item, str) or not item.strip():
-            ctx.bad(f"{field}[{n}]", f"must be an id (text), found {_quote(item)}", rec, key)
+            ctx.bad(f"{field}[{n}]", f"must be an id (text), found {show(item)}", rec, key)
             continue
         out[item] = None
     return tuple(out)
@@ -207,6 +213,8 @@ class Names:
         """The problem text for an id that is not declared, with a suggestion when close."""
         if self._choices is None:
             self._choices = sorted(self.ids)
-        found = process.extractOne(ident, self._choices, scorer=fuzz.ratio, score_cutoff=75)
+        # one typo in a short id costs more of the ratio than in a long one
+        cutoff = 60 if len(ident) <= 6 else 75
+        found = process.extractOne(ident, self._choices, scorer=fuzz.ratio, score_cutoff=cutoff)
         hint = f"; did you mean '{found[0]}'?" if found else ""
         return f"'{ident}' is not {self.what} {self.where}{hint}"

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 from pathways.errors import SeedProblem, SeedValidationError
 from pathways.model import EQF_CODE, Credential, Framework, Graph, Recognition
 from pathways.seeds.eqf import builtin_eqf
-from pathways.seeds.fields import Ctx, Names
+from pathways.seeds.fields import Ctx, Names, show
 from pathways.seeds.reader import line_of, read_file, seed_files
 from pathways.seeds.records import (
     Known,
@@ -89,7 +89,7 @@ def _split(name: str, data: object, out: _Records) -> None:
             if isinstance(record, dict | Mapping):
                 out.by_list[key].append((name, record))
             else:
-                problem = f"each entry of '{key}' must be a mapping, found {record!r:.60}"
+                problem = f"each entry of '{key}' must be a mapping, found {show(record)}"
                 out.problems.append(SeedProblem(name, problem, line, field=f"{key}[{n}]"))
 
 

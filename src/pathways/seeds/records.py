@@ -19,7 +19,7 @@ from pathways.model import (
     Recognition,
     Skill,
 )
-from pathways.seeds.fields import Ctx, Names, choice, id_list, iso_date, number, text
+from pathways.seeds.fields import Ctx, Names, choice, id_list, iso_date, number, show, text
 from pathways.seeds.rules import parse_rule
 
 CREDENTIAL_KEYS = frozenset(
@@ -85,7 +85,7 @@ def _level(ctx: Ctx, raw: object, field: str, framework: str) -> Level | None:
         ctx.bad(f"{field}.eqf", "required field 'eqf' is missing ([] when not referenced)", raw)
         return None
     if not isinstance(eqf, list):
-        ctx.bad(f"{field}.eqf", f"must be a list of EQF levels, found {eqf!r}", raw, "eqf")
+        ctx.bad(f"{field}.eqf", f"must be a list of EQF levels, found {show(eqf)}", raw, "eqf")
         return None
     if len(eqf) > 2:
         ctx.bad(
@@ -98,7 +98,10 @@ def _level(ctx: Ctx, raw: object, field: str, framework: str) -> Level | None:
     for value in eqf:
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 8:
             ctx.bad(
-                f"{field}.eqf", f"EQF levels are whole numbers 1 to 8, found {value!r}", raw, "eqf"
+                f"{field}.eqf",
+                f"EQF levels are whole numbers 1 to 8, found {show(value)}",
+                raw,
+                "eqf",
             )
             return None
         if value in levels:
@@ -158,7 +161,7 @@ def parse_skill(ctx: Ctx, rec: Mapping[object, object]) -> Skill | None:
     out: dict[str, str] = {}
     for lang, label in labels.items():
         if not isinstance(lang, str) or not isinstance(label, str) or not label.strip():
-            ctx.bad(f"labels.{lang}", f"a label must be text, found {label!r}", rec, "labels")
+            ctx.bad(f"labels.{lang}", f"a label must be text, found {show(label)}", rec, "labels")
             return None
         out[lang] = label
     return None if ident is None else Skill(ident, out)
@@ -214,7 +217,8 @@ def parse_credential(ctx: Ctx, rec: Mapping[object, object], known: Known) -> Cr
         return None
     if country is None:
         return None
-    extra = {str(k): _plain(v) for k, v in rec.items() if k not in CREDENTIAL_KEYS}
+    left = [10_000]
+    extra = {str(k): _plain(v, left) for k, v in rec.items() if k not in CREDENTIAL_KEYS}
     return Credential(
         id=ident,
         kind=kind,
@@ -244,7 +248,7 @@ def _level_ref(ctx: Ctx, rec: Mapping[object, object], known: Known) -> LevelRef
     if not isinstance(raw, dict | Mapping):
         ctx.bad(
             "level",
-            f'must be a mapping like {{framework: EQF, code: "5"}}, found {raw!r}',
+            f'must be a mapping like {{framework: EQF, code: "5"}}, found {show(raw)}',
             rec,
             "level",
         )
@@ -293,7 +297,10 @@ def _outcomes(
             continue
         if not isinstance(item, dict | Mapping):
             ctx.bad(
-                field, f"an outcome must be a mapping with text, found {item!r}", rec, "outcomes"
+                field,
+                f"an outcome must be a mapping with text, found {show(item)}",
+                rec,
+                "outcomes",
             )
             continue
         text_ = text(ctx, item, "text", required=True, field=f"{field}.text")
@@ -336,14 +343,19 @@ def parse_recognition(
     return Recognition(source, target, decision, by, date, ects)
 
 
-def _plain(value: object, depth: int = 0) -> object:
-    """An extra value with dates as ISO strings, so it serialises like the rest."""
-    if depth > 32:
+def _plain(value: object, left: list[int]) -> object:
+    """An extra value with dates as ISO strings, so it serialises like the rest.
+
+    `left` counts down the parts copied: YAML aliases can make a small file hold
+    an exponentially large value, which is cut off (None) past the budget.
+    """
+    left[0] -= 1
+    if left[0] < 0:
         return None
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, Mapping):
-        return {str(k): _plain(v, depth + 1) for k, v in value.items()}
+        return {str(k): _plain(v, left) for k, v in value.items()}
     if isinstance(value, list):
-        return [_plain(v, depth + 1) for v in value]
+        return [_plain(v, left) for v in value]
     return value

@@ -6,10 +6,24 @@ import math
 from collections.abc import Mapping
 
 from pathways.model import AllRule, AnyRule, CredentialRule, CreditsRule, Rule
-from pathways.seeds.fields import Ctx, Names
+from pathways.seeds.fields import Ctx, Names, show
 
 MAX_DEPTH = 64
 """Deeper rule trees are refused; it also stops self-referencing YAML aliases."""
+
+MAX_PARTS = 10_000
+"""Larger rule trees are refused; YAML aliases can otherwise build exponential trees."""
+
+
+class _Budget:
+    """How many more rule parts one credential's tree may have, and whether we said so."""
+
+    __slots__ = ("left", "told")
+
+    def __init__(self) -> None:
+        self.left = MAX_PARTS
+        self.told = False
+
 
 _KINDS = ("credential", "all", "any", "credits")
 _ALLOWED = {"credential": {"credential"}, "all": {"all"}, "any": {"any", "count"}}
@@ -17,11 +31,23 @@ _ALLOWED["credits"] = {"credits", "from"}
 
 
 def parse_rule(
-    ctx: Ctx, node: object, field: str, *, own_id: str | None, credentials: Names, depth: int = 0
+    ctx: Ctx,
+    node: object,
+    field: str,
+    *,
+    own_id: str | None,
+    credentials: Names,
+    depth: int = 0,
+    budget: _Budget | None = None,
 ) -> Rule | None:
     """The model rule for `node`, or None after recording why it is malformed."""
-    if depth > MAX_DEPTH:
-        ctx.bad(field, f"rule nests deeper than {MAX_DEPTH} levels")
+    budget = budget or _Budget()
+    budget.left -= 1
+    if depth > MAX_DEPTH or budget.left < 0:
+        if not budget.told:
+            too = f"nests deeper than {MAX_DEPTH} levels" if depth > MAX_DEPTH else "is too large"
+            ctx.bad(field, f"rule {too} (more than {MAX_PARTS} parts in all, or a YAML alias loop)")
+            budget.told = True
         return None
     if not isinstance(node, Mapping):
         ctx.bad(
@@ -60,6 +86,7 @@ def parse_rule(
             own_id=own_id,
             credentials=credentials,
             depth=depth + 1,
+            budget=budget,
         )
         for n, child in enumerate(children_node)
     ]
@@ -69,7 +96,7 @@ def parse_rule(
         if isinstance(raw, bool) or not isinstance(raw, int) or raw < 1:
             ctx.bad(
                 f"{field}.count",
-                f"count must be a positive whole number, found {raw!r}",
+                f"count must be a positive whole number, found {show(raw)}",
                 node,
                 "count",
             )
@@ -95,7 +122,10 @@ def _credential(
     ident = node["credential"]
     if not isinstance(ident, str) or not ident.strip():
         ctx.bad(
-            f"{field}.credential", f"must be a credential id, found {ident!r}", node, "credential"
+            f"{field}.credential",
+            f"must be a credential id, found {show(ident)}",
+            node,
+            "credential",
         )
         return None
     if not _reference(
@@ -123,14 +153,14 @@ def _credits(
     ):
         ctx.bad(
             f"{field}.credits",
-            f"credits must be a non-negative number, found {credits!r}",
+            f"credits must be a non-negative number, found {show(credits)}",
             node,
             "credits",
         )
         ok = False
     sources = node.get("from")
     if not isinstance(sources, list) or not sources:
-        found = "nothing" if sources is None else repr(sources)
+        found = "nothing" if sources is None else show(sources)
         ctx.bad(
             f"{field}.from",
             f"a credits rule needs 'from': a non-empty list of credential ids; found {found}",
@@ -142,7 +172,7 @@ def _credits(
     for n, ident in enumerate(sources):
         where = f"{field}.from[{n}]"
         if not isinstance(ident, str) or not ident.strip():
-            ctx.bad(where, f"must be a credential id, found {ident!r}", node, "from")
+            ctx.bad(where, f"must be a credential id, found {show(ident)}", node, "from")
             ok = False
         elif ident in seen:
             ctx.bad(where, f"'{ident}' is listed twice; each credential is one slot", node, "from")
