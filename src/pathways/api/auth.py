@@ -9,7 +9,7 @@ timing does not reveal how much of a key was right.  Keys are never logged.
 from __future__ import annotations
 
 import hmac
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from graphql import GraphQLError
@@ -24,7 +24,7 @@ from graphql.language import (
 )
 from strawberry.extensions import SchemaExtension
 
-from pathways.errors import BadUserInput, Forbidden, Unauthenticated
+from pathways.errors import BadUserInput, Forbidden, PathwaysError, Unauthenticated
 
 KEYS_ENV = "PATHWAYS_API_KEYS"
 """The environment variable holding the keys."""
@@ -100,35 +100,44 @@ def check_role(role: str | None, field: str) -> None:
 
 
 class Authorisation(SchemaExtension):
-    """Refuse a mutation by role after parsing and before validation, so bad input never leaks."""
+    """Refuse a mutation by role after parsing and before validation, so bad input never leaks.
+
+    It also picks the operation as the GraphQL spec's GetOperation does: strawberry
+    would silently run the first of several operations when no name is given.
+    """
 
     def on_validate(self) -> Iterator[None]:
         ec = self.execution_context
         doc = ec.graphql_document
         if doc is not None and ec.pre_execution_errors is None:
-            op = _operation(doc.definitions, ec.operation_name)
-            if op is not None and op.operation is OperationType.MUTATION:
-                frags = {
-                    d.name.value: d
-                    for d in doc.definitions
-                    if isinstance(d, FragmentDefinitionNode)
-                }
-                role = getattr(ec.context, "role", None)
-                try:
-                    for name in _root_fields(op.selection_set, frags, set()):
-                        check_role(role, name)
-                except (Unauthenticated, Forbidden) as err:
-                    ec.pre_execution_errors = [
-                        GraphQLError(err.message, extensions={**err.extensions, "code": err.code})
-                    ]
+            ops = [d for d in doc.definitions if isinstance(d, OperationDefinitionNode)]
+            if len(ops) > 1 and getattr(ec, "_provided_operation_name", None) is None:
+                ec.pre_execution_errors = [_error(BadUserInput(_NAME_NEEDED))]
+            else:
+                ec.pre_execution_errors = self._check(doc.definitions, ops, ec.operation_name)
         yield
 
+    def _check(
+        self, definitions: Sequence[object], ops: list[OperationDefinitionNode], name: str | None
+    ) -> list[GraphQLError] | None:
+        op = next((o for o in ops if name is None or (o.name and o.name.value == name)), None)
+        if op is None or op.operation is not OperationType.MUTATION:
+            return None
+        frags = {d.name.value: d for d in definitions if isinstance(d, FragmentDefinitionNode)}
+        role = getattr(self.execution_context.context, "role", None)
+        try:
+            for field in _root_fields(op.selection_set, frags, set()):
+                check_role(role, field)
+        except (Unauthenticated, Forbidden) as err:
+            return [_error(err)]
+        return None
 
-def _operation(definitions: object, name: str | None) -> OperationDefinitionNode | None:
-    ops = [d for d in definitions if isinstance(d, OperationDefinitionNode)]  # type: ignore[attr-defined]
-    if name is None:
-        return ops[0] if len(ops) == 1 else None
-    return next((o for o in ops if o.name is not None and o.name.value == name), None)
+
+_NAME_NEEDED = "The document has several operations: say which to run with 'operationName'."
+
+
+def _error(err: PathwaysError) -> GraphQLError:
+    return GraphQLError(err.message, extensions={**err.extensions, "code": err.code})
 
 
 def _root_fields(

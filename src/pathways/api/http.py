@@ -156,23 +156,28 @@ class GraphQLHTTP(GraphQL[Context, None]):
     async def parse_http_body(
         self, request: AsyncHTTPRequestAdapter
     ) -> GraphQLRequestData | list[GraphQLRequestData]:
-        """Strawberry's parsing, with the shape of the parameters checked first."""
-        if request.method == "POST":
-            data = self.parse_json(await request.get_body())
-            if not isinstance(data, dict):
-                raise HTTPException(400, "The request body must be a JSON object.")
-            name = data.get("operationName")
+        """The GraphQL parameters of a GET query string or a JSON body, each checked."""
+        if request.method == "GET":
+            data: object = self.parse_query_params(request.query_params)
         else:
-            name = request.query_params.get("operationName")
-        if name is not None and not isinstance(name, str):
+            data = self.parse_json(await request.get_body())
+        if not isinstance(data, dict):
+            raise HTTPException(400, "The request body must be a JSON object.")
+        query, variables = data.get("query"), data.get("variables")
+        name, extensions = data.get("operationName"), data.get("extensions")
+        if not isinstance(query, str):
+            raise HTTPException(400, "The request needs `query`, a string.")
+        if not isinstance(variables, dict | None):
+            raise HTTPException(400, "`variables` must be an object or null.")
+        if not isinstance(name, str | None):
             raise HTTPException(400, "`operationName` must be a string or null.")
-        parsed = await super().parse_http_body(request)
-        if isinstance(parsed, GraphQLRequestData):
-            if parsed.query is None:
-                raise HTTPException(400, "The request has no `query`.")
-            record: RequestRecord = request._request.state.pathways  # type: ignore[attr-defined]
-            record.operation_name = parsed.operation_name
-        return parsed
+        if not isinstance(extensions, dict | None):
+            raise HTTPException(400, "`extensions` must be an object or null.")
+        record: RequestRecord = request._request.state.pathways  # type: ignore[attr-defined]
+        record.operation_name = name
+        return GraphQLRequestData(
+            query=query, variables=variables, operation_name=name, extensions=extensions
+        )
 
     async def execute_single(self, *args: Any, **kwargs: Any) -> ExecutionResult:
         """Strawberry's execution; a mutation over GET is 405 with `Allow: POST`."""
