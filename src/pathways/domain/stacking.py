@@ -1,0 +1,244 @@
+"""Stacking plans: the least a learner must still take to reach a target, and in which order.
+
+Why an exact branch and bound in pure Python rather than an ILP: the tie-breaks of
+seeds.md (least cost, then fewest credentials, then the smallest sorted list of
+ids) are lexicographic and must be exact.  stacking_model folds all three into one
+additive integer weight per credential (Python integers are unbounded), which no
+float-based MILP solver can represent without sequential re-solves, while an
+additive branch and bound compares them for free.  The rule trees are small
+(tens of components), the relaxation of stacking_solver prunes hard, and a top
+level `all` is split into groups of children that share no credential, solved
+independently (the weight is additive, so the best union is the union of the
+bests).  Staying in-process also avoids a solver start-up of milliseconds per call.
+A node budget bounds enormous targets: the best plan found is returned with
+`optimal=False` and the explanation says so.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from pathways import errors
+from pathways.domain import stacking_explain as explain
+from pathways.domain.stacking_model import MICRO, Problem, best_recognitions, compile_problem
+from pathways.domain.stacking_order import order_steps
+from pathways.domain.stacking_reasons import unreachable_lines
+from pathways.domain.stacking_solver import Budget, Found, Search
+from pathways.model import Decision, Objective, PlanningContext
+
+NODE_BUDGET = 200_000
+"""Search nodes one plan() call may visit before it settles for the best found."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlanStep:
+    """One credential still to earn; `counts` is the requirement it fills as a substitute."""
+
+    order: int
+    credential: str
+    counts: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """A held credential the plan counts, what it counts as, on which basis, for how many ECTS."""
+
+    held: str
+    counts_as: str
+    basis: Literal["SAME_CREDENTIAL", "RECOGNITION_DECISION"]
+    ects: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A stacking plan for one target, with next-best distinct plans when asked for."""
+
+    target: str
+    achievable: bool
+    already_complete: bool
+    optimal: bool
+    steps: tuple[PlanStep, ...]
+    additional_credits: float
+    additional_hours: float | None
+    counted: tuple[Counted, ...]
+    explanation: tuple[str, ...]
+    alternatives: tuple[Plan, ...] = ()
+
+    @property
+    def step_ids(self) -> frozenset[str]:
+        """The set P of credentials still to earn."""
+        return frozenset(s.credential for s in self.steps)
+
+
+def plan(
+    ctx: PlanningContext,
+    objective: Objective = Objective.CREDITS,
+    countries: frozenset[str] | None = None,
+    alternatives: int = 0,
+    *,
+    node_budget: int = NODE_BUDGET,
+) -> Plan:
+    """The best plan for ctx.target from ctx.held, with up to `alternatives` next-best ones."""
+    target = ctx.target
+    if target.requirements is None:
+        raise errors.BadUserInput(
+            f"credential '{target.id}' has no requirements: nothing stacks into it",
+            id=target.id,
+        )
+    if alternatives < 0:
+        raise errors.BadUserInput("alternatives must not be negative")
+    holder = _held_target(ctx)
+    if holder is not None:
+        return _held_plan(ctx, holder)
+    pb = compile_problem(ctx, objective, countries)
+    budget = Budget(node_budget)
+    found, complete = _solve(pb, alternatives + 1, budget)
+    if not found:
+        lines = unreachable_lines(pb, complete, budget.limit)
+        return Plan(target.id, False, False, complete, (), 0.0, None, (), lines)
+    alts = tuple(_build(pb, f, complete, budget.limit) for f in found[1:])
+    return _build(pb, found[0], complete, budget.limit, alts)
+
+
+def rank_reachable(
+    plans: Sequence[Plan], max_additional_credits: float | None, first: int
+) -> list[Plan]:
+    """Achievable plans within the credit limit, least remaining ECTS first, then by id."""
+    if first < 0:
+        raise errors.BadUserInput("first must not be negative")
+    kept = [
+        p
+        for p in plans
+        if p.achievable
+        and (
+            max_additional_credits is None or micro_le(p.additional_credits, max_additional_credits)
+        )
+    ]
+    kept.sort(key=lambda p: (round(p.additional_credits * MICRO), len(p.steps), p.target))
+    return kept[:first]
+
+
+def micro_le(a: float, b: float) -> bool:
+    """a <= b compared in millionths, so float noise does not exclude an exact fit."""
+    return round(a * MICRO) <= round(b * MICRO)
+
+
+# --- solving -------------------------------------------------------------------
+
+
+def _solve(pb: Problem, keep: int, budget: Budget) -> tuple[list[Found], bool]:
+    parts: list[list[Found]] = []
+    complete = True
+    for root in pb.groups:
+        found, done = Search(pb, root, budget, keep=keep).run()
+        complete = complete and done
+        if not found:
+            return [], complete
+        parts.append(found)
+    return _merge(parts, keep), complete
+
+
+def _merge(parts: list[list[Found]], keep: int) -> list[Found]:
+    """The `keep` lightest unions of one plan per independent group."""
+    start = tuple(0 for _ in parts)
+    heap = [(sum(p[0].weight for p in parts), start)]
+    seen = {start}
+    out: list[Found] = []
+    while heap and len(out) < keep:
+        weight, idx = heapq.heappop(heap)
+        chosen = [parts[g][i] for g, i in enumerate(idx)]
+        out.append(
+            Found(
+                frozenset().union(*(f.credentials for f in chosen)),
+                weight,
+                tuple(x for f in chosen for x in f.fills),
+                tuple(x for f in chosen for x in f.supports),
+            )
+        )
+        for g, i in enumerate(idx):
+            if i + 1 < len(parts[g]):
+                nxt = (*idx[:g], i + 1, *idx[g + 1 :])
+                if nxt not in seen:
+                    seen.add(nxt)
+                    delta = parts[g][i + 1].weight - parts[g][i].weight
+                    heapq.heappush(heap, (weight + delta, nxt))
+    return out
+
+
+# --- building results -----------------------------------------------------------
+
+
+def _build(
+    pb: Problem, found: Found, optimal: bool, limit: int, alts: tuple[Plan, ...] = ()
+) -> Plan:
+    ctx = pb.ctx
+    order = order_steps(pb, found.credentials)
+    assert order is not None, "the search only keeps plans that can be ordered"
+    slot_of = {f.credential: pb.nodes[f.node].slots[f.slot].credential for f in found.fills}
+    steps = tuple(
+        PlanStep(i + 1, cid, slot_of[cid] if slot_of.get(cid, cid) != cid else None)
+        for i, cid in enumerate(order)
+    )
+    counted = tuple(
+        _counted(pb, f.credential, f.node, f.slot, f.value)
+        for f in found.fills
+        if f.credential in pb.held
+    )
+    creds = [ctx.credentials[c] for c in order]
+    lines = explain.plan_lines(pb, found, order, optimal, limit)
+    return Plan(
+        target=ctx.target.id,
+        achievable=True,
+        already_complete=not order,
+        optimal=optimal,
+        steps=steps,
+        additional_credits=_total(c.workload_ects for c in creds),
+        additional_hours=_total(c.workload_hours for c in creds),
+        counted=counted,
+        explanation=lines,
+        alternatives=alts,
+    )
+
+
+def _total(values: Iterable[float]) -> float:
+    return round(math.fsum(values), 6)
+
+
+def _counted(pb: Problem, held: str, node: int, slot: int, value: int) -> Counted:
+    x = pb.nodes[node].slots[slot].credential
+    if pb.nodes[node].kind == "credits":
+        ects: float | None = value / MICRO
+    else:
+        cred = pb.ctx.credentials.get(x)
+        ects = cred.workload_ects if cred is not None else None
+    basis: Literal["SAME_CREDENTIAL", "RECOGNITION_DECISION"] = (
+        "SAME_CREDENTIAL" if held == x else "RECOGNITION_DECISION"
+    )
+    return Counted(held, x, basis, ects)
+
+
+def _held_target(ctx: PlanningContext) -> str | None:
+    """The held credential that is the target or FULL-recognised as it, if any."""
+    if ctx.target.id in ctx.held:
+        return ctx.target.id
+    recs = best_recognitions(ctx.recognitions)
+    holders = sorted(
+        src
+        for (src, dst), rec in recs.items()
+        if dst == ctx.target.id and src in ctx.held and rec.decision is Decision.FULL
+    )
+    return holders[0] if holders else None
+
+
+def _held_plan(ctx: PlanningContext, holder: str) -> Plan:
+    target = ctx.target
+    basis: Literal["SAME_CREDENTIAL", "RECOGNITION_DECISION"] = (
+        "SAME_CREDENTIAL" if holder == target.id else "RECOGNITION_DECISION"
+    )
+    counted = (Counted(holder, target.id, basis, target.workload_ects),)
+    lines = explain.held_target_lines(ctx, holder)
+    return Plan(target.id, True, True, True, (), 0.0, 0.0, counted, lines)

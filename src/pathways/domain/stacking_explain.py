@@ -1,0 +1,246 @@
+"""Plain-language reasons for a stacking plan: what counts already, why each step, why not."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pathways.domain.stacking_model import MICRO, Node, Problem, best_recognitions
+from pathways.domain.stacking_solver import Found
+from pathways.model import (
+    HOURS_PER_ECTS,
+    AllRule,
+    AnyRule,
+    CredentialRule,
+    CreditsRule,
+    Decision,
+    Objective,
+    PlanningContext,
+    Recognition,
+    Rule,
+)
+
+COUNTRY_NAMES = {
+    "AT": "Austria", "BE": "Belgium", "BG": "Bulgaria", "CH": "Switzerland", "CY": "Cyprus",
+    "CZ": "Czechia", "DE": "Germany", "DK": "Denmark", "EE": "Estonia", "ES": "Spain",
+    "FI": "Finland", "FR": "France", "GB": "United Kingdom", "GR": "Greece", "HR": "Croatia",
+    "HU": "Hungary", "IE": "Ireland", "IS": "Iceland", "IT": "Italy", "LI": "Liechtenstein",
+    "LT": "Lithuania", "LU": "Luxembourg", "LV": "Latvia", "MT": "Malta", "NL": "Netherlands",
+    "NO": "Norway", "PL": "Poland", "PT": "Portugal", "RO": "Romania", "SE": "Sweden",
+    "SI": "Slovenia", "SK": "Slovakia", "UK": "United Kingdom", "GB-SCT": "Scotland",
+    "GB-ENG": "England", "GB-WLS": "Wales", "GB-NIR": "Northern Ireland",
+}  # fmt: skip
+
+
+def country_name(code: str) -> str:
+    """The English short name of an ISO 3166 code or subdivision, else the code itself."""
+    return COUNTRY_NAMES.get(code.upper(), COUNTRY_NAMES.get(code.upper()[:2], code))
+
+
+def num(value: float) -> str:
+    """A number as a learner reads it: 5, 2.5, 0.33."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text if text != "-0" else "0"
+
+
+def title(ctx: PlanningContext, cid: str) -> str:
+    """A credential's title in quotes, or its id when the context lacks it."""
+    cred = ctx.credentials.get(cid)
+    return f"'{cred.title}'" if cred is not None else f"'{cid}'"
+
+
+def describe(ctx: PlanningContext, rule: Rule | None, limit: int = 4) -> str:
+    """A short description of a rule."""
+    if rule is None:
+        return "the requirements"
+    if isinstance(rule, CredentialRule):
+        return title(ctx, rule.credential)
+    if isinstance(rule, CreditsRule):
+        return f"at least {num(rule.credits)} ECTS from {_names(ctx, rule.sources, limit)}"
+    parts = [describe(ctx, c, 2) for c in rule.children]
+    shown = ", ".join(parts[:limit]) + (
+        f" and {len(parts) - limit} more" if len(parts) > limit else ""
+    )
+    if isinstance(rule, AllRule):
+        return f"all of: {shown}"
+    assert isinstance(rule, AnyRule)
+    return f"at least {rule.count} of: {shown}"
+
+
+def _names(ctx: PlanningContext, ids: Iterable[str], limit: int) -> str:
+    ids = list(ids)
+    shown = ", ".join(title(ctx, c) for c in ids[:limit])
+    return shown + (f" and {len(ids) - limit} more" if len(ids) > limit else "")
+
+
+def _recognised(rec: Recognition) -> str:
+    return f"recognised by {rec.by} on {rec.date}"
+
+
+def _context(ctx: PlanningContext, pb: Problem, node: Node) -> str:
+    if node.kind == "credits":
+        return f"towards {describe(ctx, node.rule)}"
+    parent = pb.nodes[node.parent] if node.parent is not None else None
+    if parent is not None and parent.kind == "any" and parent.rule is not None:
+        return (
+            f"for the requirement {describe(ctx, node.rule)}, one of {describe(ctx, parent.rule)}"
+        )
+    return f"for the requirement {describe(ctx, node.rule)}"
+
+
+def held_target_lines(ctx: PlanningContext, holder: str) -> tuple[str, ...]:
+    """Why a target counts as complete because it, or a FULL recognition of it, is held."""
+    target = ctx.target
+    if holder == target.id:
+        return (f"You already hold {title(ctx, target.id)}: nothing more is needed.",)
+    rec = best_recognitions(ctx.recognitions)[(holder, target.id)]
+    cred = ctx.credentials.get(holder)
+    where = country_name(cred.country) + " " if cred is not None else ""
+    return (
+        f"Your {where}credential {title(ctx, holder)} counts as {title(ctx, target.id)} "
+        f"({_recognised(rec)}): nothing more is needed.",
+    )
+
+
+def plan_lines(
+    pb: Problem, found: Found, order: list[str], optimal: bool, limit: int
+) -> tuple[str, ...]:
+    """Every line explaining an achievable plan (already complete included)."""
+    ctx = pb.ctx
+    recs = best_recognitions(ctx.recognitions)
+    lines: list[str] = []
+    target = title(ctx, ctx.target.id)
+    if not order:
+        lines.append(f"Your credentials already meet every requirement of {target}.")
+    else:
+        creds = [ctx.credentials[c] for c in order]
+        ects = sum(c.workload_ects for c in creds)
+        hours = sum(c.workload_hours for c in creds)
+        noun = "credential" if len(order) == 1 else "credentials"
+        why = {
+            Objective.CREDITS: "the fewest ECTS",
+            Objective.HOURS: "the fewest hours",
+            Objective.COUNT: "the fewest credentials",
+        }[pb.objective]
+        lines.append(
+            f"To complete {target} you need {len(order)} more {noun}, {num(ects)} ECTS "
+            f"({num(hours)} hours) in all; this plan is chosen for {why}."
+        )
+    for fill in found.fills:
+        if fill.credential not in pb.held:
+            continue
+        node = pb.nodes[fill.node]
+        x = node.slots[fill.slot].credential
+        y = fill.credential
+        if y == x:
+            if node.kind == "credits":
+                lines.append(
+                    f"Your credential {title(ctx, y)} counts {num(fill.value / MICRO)} ECTS "
+                    f"{_context(ctx, pb, node)}."
+                )
+            else:
+                lines.append(
+                    f"Your credential {title(ctx, y)} meets the requirement {title(ctx, x)}."
+                )
+            continue
+        rec = recs[(y, x)]
+        cred = ctx.credentials.get(y)
+        where = country_name(cred.country) + " " if cred is not None else ""
+        if rec.decision is Decision.FULL:
+            lines.append(
+                f"Your {where}credential {title(ctx, y)} counts as {title(ctx, x)} "
+                f"({_recognised(rec)})."
+            )
+        else:
+            lines.append(
+                f"Your {where}credential {title(ctx, y)} counts for {num(fill.value / MICRO)} ECTS "
+                f"of {title(ctx, x)} (partial recognition by {rec.by} on {rec.date}), "
+                f"{_context(ctx, pb, node)}."
+            )
+    lines.extend(_step_lines(pb, found, order, recs))
+    lines.extend(_derived_lines(pb, order, found))
+    if not optimal:
+        lines.append(
+            f"The search stopped at its budget of {limit} nodes: this is the best plan found, "
+            "not proven to be the least."
+        )
+    return tuple(lines)
+
+
+def _step_lines(
+    pb: Problem, found: Found, order: list[str], recs: dict[tuple[str, str], Recognition]
+) -> list[str]:
+    ctx = pb.ctx
+    fills = {f.credential: f for f in found.fills}
+    supports: dict[str, list[tuple[str, str]]] = {}
+    for sup in found.supports:
+        supports.setdefault(sup.provider, []).append((sup.step, sup.prereq))
+    out: list[str] = []
+    for pos, cid in enumerate(order, 1):
+        cred = ctx.credentials[cid]
+        reasons: list[str] = []
+        fill = fills.get(cid)
+        if fill is not None:
+            node = pb.nodes[fill.node]
+            x = node.slots[fill.slot].credential
+            if x == cid and node.kind == "credits":
+                reasons.append(
+                    f"it counts {num(fill.value / MICRO)} ECTS {_context(ctx, pb, node)}"
+                )
+            elif x == cid:
+                reasons.append(f"it is needed {_context(ctx, pb, node)}")
+            else:
+                rec = recs[(cid, x)]
+                if rec.decision is Decision.FULL:
+                    reasons.append(
+                        f"it is recognised as {title(ctx, x)} ({_recognised(rec)}) and counts "
+                        f"{_context(ctx, pb, node)}"
+                    )
+                else:
+                    reasons.append(
+                        f"it is partially recognised as {title(ctx, x)} for "
+                        f"{num(fill.value / MICRO)} ECTS (by {rec.by} on {rec.date}) and counts "
+                        f"{_context(ctx, pb, node)}"
+                    )
+        for step, prereq in sorted(supports.get(cid, []), key=lambda s: order.index(s[0])):
+            if prereq == cid:
+                reasons.append(f"it is a prerequisite of {title(ctx, step)}")
+            else:
+                rec = recs[(cid, prereq)]
+                reasons.append(
+                    f"it meets the prerequisite {title(ctx, prereq)} of {title(ctx, step)} "
+                    f"({_recognised(rec)})"
+                )
+        where = country_name(cred.country)
+        out.append(
+            f"Step {pos}: take {title(ctx, cid)} ({where}, {num(cred.workload_ects)} ECTS): "
+            + "; ".join(reasons or ["it completes the plan"])
+            + "."
+        )
+    return out
+
+
+def _derived_lines(pb: Problem, order: list[str], found: Found) -> list[str]:
+    ctx = pb.ctx
+    involved = list(order)
+    for fill in found.fills:
+        involved.append(fill.credential)
+        involved.append(pb.nodes[fill.node].slots[fill.slot].credential)
+    out: list[str] = []
+    seen: set[str] = set()
+    for cid in involved:
+        cred = ctx.credentials.get(cid)
+        if cred is None or cid in seen:
+            continue
+        seen.add(cid)
+        if cred.ects_derived:
+            out.append(
+                f"{title(ctx, cid)} states no ECTS: {num(cred.workload_ects)} ECTS are derived "
+                f"from its {num(cred.workload_hours)} hours at {num(HOURS_PER_ECTS)} hours "
+                "per ECTS."
+            )
+        elif cred.hours_derived and pb.objective is Objective.HOURS:
+            out.append(
+                f"{title(ctx, cid)} states no hours: {num(cred.workload_hours)} hours are derived "
+                f"from its {num(cred.workload_ects)} ECTS at {num(HOURS_PER_ECTS)} hours per ECTS."
+            )
+    return out

@@ -1,0 +1,52 @@
+"""Orders the steps of a plan so that every prerequisite comes first.
+
+Taking a credential only ever meets more prerequisites, so a set can be ordered
+exactly when repeatedly taking any step whose prerequisites are met takes them all.
+Among the steps ready at each point the smallest id goes first, which makes the
+order a deterministic topological order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from pathways.domain.stacking_model import Prereq, Problem
+
+
+def order_steps(pb: Problem, chosen: Iterable[str]) -> list[str] | None:
+    """The steps in a valid order (ties by id), or None when no order exists."""
+    return order_with(pb.prereqs, chosen)
+
+
+def order_with(
+    prereqs: Mapping[str, tuple[Prereq, ...]], chosen: Iterable[str]
+) -> list[str] | None:
+    """Order `chosen` given each credential's unmet prerequisites and their providers."""
+    todo = sorted(chosen)
+    done: set[str] = set()
+    order: list[str] = []
+    while todo:
+        for pos, cid in enumerate(todo):
+            needs = prereqs.get(cid, ())
+            if all(any(p in done for p in providers) for _, providers in needs):
+                order.append(cid)
+                done.add(cid)
+                del todo[pos]
+                break
+        else:
+            return None
+    return order
+
+
+def step_needs(pb: Problem, order: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """For each step, the (prerequisite, earlier step meeting it) pairs, in order."""
+    position = {cid: i for i, cid in enumerate(order)}
+    out: dict[str, list[tuple[str, str]]] = {}
+    for cid in order:
+        pairs: list[tuple[str, str]] = []
+        for q, providers in pb.prereqs.get(cid, ()):
+            earlier = [p for p in providers if position.get(p, len(order)) < position[cid]]
+            if earlier:
+                pairs.append((q, min(earlier, key=position.__getitem__)))
+        out[cid] = pairs
+    return out

@@ -1,0 +1,143 @@
+"""Why a target cannot be reached: the rules no allowed credential can meet, and why not."""
+
+from __future__ import annotations
+
+from pathways.domain.stacking_explain import country_name, describe, num, title
+from pathways.domain.stacking_model import (
+    MICRO,
+    Problem,
+    allowed_new,
+    best_recognitions,
+    full_substitutes,
+    micro,
+)
+from pathways.model import AllRule, AnyRule, CredentialRule, CreditsRule, Decision, Rule
+
+MAX_REASONS = 12
+
+
+def unreachable_lines(pb: Problem, complete: bool, limit: int) -> tuple[str, ...]:
+    """Why no plan exists (or why none was found within the budget)."""
+    ctx = pb.ctx
+    head = f"{title(ctx, ctx.target.id)} cannot be reached from your credentials"
+    if pb.countries is not None:
+        head += " with new credentials limited to these countries: " + (
+            ", ".join(country_name(c) for c in sorted(pb.countries)) or "none"
+        )
+    lines = [head + "."]
+    if not complete:
+        lines.append(
+            f"The search stopped at its budget of {limit} nodes before finding a plan; "
+            "a plan may still exist."
+        )
+        return tuple(lines)
+    if pb.countries is not None and not pb.countries:
+        lines.append("The countries filter is empty, so no new credential may be taken.")
+    found = _Reasons(pb)
+    assert ctx.target.requirements is not None
+    if found.feasible(ctx.target.requirements):
+        lines.append(
+            "Each requirement can be met on its own, but not all at once: a credential counts "
+            "towards one requirement only"
+            + (", and some prerequisites depend on each other." if pb.cyclic else ".")
+        )
+    else:
+        found.explain(ctx.target.requirements)
+        lines.extend(found.lines[:MAX_REASONS])
+    return tuple(lines)
+
+
+class _Reasons:
+    """Relaxed feasibility (double counting ignored) and the lines saying what fails."""
+
+    def __init__(self, pb: Problem) -> None:
+        self.pb = pb
+        self.ctx = pb.ctx
+        self.allowed = allowed_new(pb.ctx, pb.countries)
+        self.recs = best_recognitions(pb.ctx.recognitions)
+        self.subs = full_substitutes(self.recs)
+        self.lines: list[str] = []
+
+    def usable(self, cid: str) -> bool:
+        return cid != self.ctx.target.id and (cid in self.pb.held or cid in self.pb.takeable)
+
+    def slot_value(self, x: str) -> int:
+        own = self.ctx.credentials.get(x)
+        best = 0
+        if own is not None and (
+            self.usable(x) or any(self.usable(y) for y in self.subs.get(x, []))
+        ):
+            best = micro(own.workload_ects)
+        for (src, dst), rec in self.recs.items():
+            if dst == x and rec.decision is Decision.PARTIAL and self.usable(src):
+                best = max(best, micro(rec.ects or 0.0))
+        return best
+
+    def feasible(self, rule: Rule) -> bool:
+        if isinstance(rule, CredentialRule):
+            x = rule.credential
+            return self.usable(x) or any(self.usable(y) for y in self.subs.get(x, []))
+        if isinstance(rule, CreditsRule):
+            return sum(self.slot_value(x) for x in rule.sources) >= micro(rule.credits)
+        met = sum(self.feasible(c) for c in rule.children)
+        if isinstance(rule, AllRule):
+            return met == len(rule.children)
+        assert isinstance(rule, AnyRule)
+        return met >= rule.count
+
+    def explain(self, rule: Rule) -> None:
+        ctx = self.ctx
+        if isinstance(rule, CredentialRule):
+            x = rule.credential
+            why = [self.why_not(c) for c in [x, *self.subs.get(x, [])]]
+            self.lines.append(
+                f"Nothing can meet the requirement {title(ctx, x)}: " + "; ".join(why) + "."
+            )
+        elif isinstance(rule, CreditsRule):
+            total = sum(self.slot_value(x) for x in rule.sources)
+            missing = [self.why_not(x) for x in rule.sources if self.slot_value(x) == 0]
+            self.lines.append(
+                f"At most {num(total / MICRO)} of the {num(rule.credits)} ECTS of "
+                f"{describe(ctx, rule)} can be gathered"
+                + (": " + "; ".join(missing[:4]) if missing else "")
+                + "."
+            )
+        else:
+            failing = [c for c in rule.children if not self.feasible(c)]
+            if isinstance(rule, AnyRule):
+                met = len(rule.children) - len(failing)
+                self.lines.append(
+                    f"Only {met} of the {len(rule.children)} options of {describe(ctx, rule)} "
+                    f"can be met, and {rule.count} are needed."
+                )
+            for child in failing:
+                self.explain(child)
+
+    def why_not(self, cid: str) -> str:
+        ctx = self.ctx
+        cred = ctx.credentials.get(cid)
+        if cid == ctx.target.id:
+            return f"{title(ctx, cid)} is the target itself"
+        if cred is None:
+            return f"{title(ctx, cid)} is not in the graph"
+        if cid in self.pb.held or cid in self.pb.takeable:
+            return f"{title(ctx, cid)} is needed elsewhere"
+        if cid not in self.allowed:
+            return (
+                f"{title(ctx, cid)} is from {country_name(cred.country)}, "
+                "which the countries filter excludes"
+            )
+        for q in cred.prerequisites:
+            providers = [p for p in [q, *self.subs.get(q, [])] if p != cid]
+            if any(p in self.pb.held for p in providers):
+                continue
+            if not any(p in self.pb.takeable for p in providers):
+                extra = ""
+                qc = ctx.credentials.get(q)
+                if qc is not None and q not in self.allowed:
+                    extra = f" ({country_name(qc.country)} is excluded by the countries filter)"
+                return (
+                    f"{title(ctx, cid)} needs the prerequisite {title(ctx, q)}, "
+                    f"which you do not hold and cannot take{extra}"
+                )
+        return f"{title(ctx, cid)} cannot be taken"

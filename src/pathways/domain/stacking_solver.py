@@ -1,0 +1,340 @@
+"""Exact branch and bound over the compiled rule tree (see stacking_model for the weights).
+
+The search walks a stack of goals: a rule to meet, the rest of an `any` (how many
+children still needed) or of a `credits` rule (how many micro-ECTS still needed), or
+a prerequisite of a credential just added.  Each leaf slot branches over the
+credentials that can fill it, held or already-taken ones first; a credential fills at
+most one slot, so no double counting.  Prerequisite goals branch over the
+prerequisite and its FULL substitutes.  A node is cut when its weight plus a
+relaxation (each pending slot's cheapest filler, `any` as its cheapest children,
+`credits` as a fractional knapsack) reaches the incumbent.  Weights are exact
+integers, so the first best found is the unique best under the seeds.md order.
+
+For `alternatives` the search keeps the `keep` best distinct inclusion-minimal
+plans (a plan with a smaller plan inside it is that plan plus padding).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Optional
+
+from pathways.domain.stacking_model import Node, Option, Problem, Slot
+from pathways.domain.stacking_order import order_steps
+
+_RULE, _ANY, _CREDITS, _PRE = 0, 1, 2, 3
+
+Goal = tuple[int, int, int, int]
+Stack = Optional[tuple[Goal, "Stack"]]  # noqa: UP045 (a recursive alias needs the string form)
+
+
+@dataclass(frozen=True, slots=True)
+class Fill:
+    """A credential counted in one slot: node index, slot index, credential, micro-ECTS."""
+
+    node: int
+    slot: int
+    credential: str
+    value: int
+
+
+@dataclass(frozen=True, slots=True)
+class Support:
+    """A prerequisite `prereq` of step `step` met by the new credential `provider`."""
+
+    step: str
+    prereq: str
+    provider: str
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One plan the search found: the new credentials, their weight and why each is there."""
+
+    credentials: frozenset[str]
+    weight: int
+    fills: tuple[Fill, ...]
+    supports: tuple[Support, ...]
+
+
+class Budget:
+    """A node budget shared by every search of one plan() call."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.used = 0
+        self.exhausted = False
+
+
+class _Stop(Exception):
+    pass
+
+
+class Search:
+    """One branch and bound over the subtree at `root`."""
+
+    def __init__(
+        self,
+        pb: Problem,
+        root: int,
+        budget: Budget,
+        keep: int = 1,
+        allowed: frozenset[str] | None = None,
+        first_only: bool = False,
+    ) -> None:
+        self.pb = pb
+        self.root = root
+        self.budget = budget
+        self.keep = keep
+        self.take = pb.takeable if allowed is None else pb.takeable & allowed
+        self.first_only = first_only
+        self.held = pb.held
+        self.nodes = pb.nodes
+        self.w = pb.weight
+        self.inset: set[str] = set()
+        self.used: set[str] = set()
+        self.weight = 0
+        self.fills: list[Fill] = []
+        self.supports: list[Support] = []
+        self.found: dict[frozenset[str], Found] = {}
+        self.inf = 1 << (max(self.w.values(), default=1).bit_length() + 64)
+        self.threshold = self.inf
+
+    def run(self) -> tuple[list[Found], bool]:
+        """The best plans found, best first, and whether the search finished."""
+        complete = True
+        try:
+            self._dfs(((_RULE, self.root, 0, 0), None))
+        except _Stop:
+            complete = self.first_only and bool(self.found)
+        return sorted(self.found.values(), key=lambda f: f.weight), complete
+
+    # --- the walk ---------------------------------------------------------------
+
+    def _dfs(self, stack: Stack) -> None:
+        budget = self.budget
+        budget.used += 1
+        if budget.used > budget.limit:
+            budget.exhausted = True
+            raise _Stop
+        if self.weight + self._lb(stack, self.threshold - self.weight) >= self.threshold:
+            return
+        if stack is None:
+            self._leaf()
+            return
+        (kind, index, i, need), rest = stack
+        if kind == _RULE:
+            self._expand(self.nodes[index], rest)
+        elif kind == _ANY:
+            self._any(self.nodes[index], i, need, rest)
+        elif kind == _CREDITS:
+            self._credits(self.nodes[index], i, need, rest)
+        else:
+            step, prereq, providers = self.pb.pre_goals[index]
+            self._prereq(step, prereq, providers, rest)
+
+    def _expand(self, node: Node, rest: Stack) -> None:
+        if node.kind == "credential":
+            self._slot(node, 0, lambda _v: rest)
+        elif node.kind == "all":
+            stack = rest
+            for child in reversed(node.children):
+                stack = ((_RULE, child, 0, 0), stack)
+            self._dfs(stack)
+        elif node.kind == "any":
+            self._dfs(((_ANY, node.index, 0, node.count), rest))
+        else:
+            self._dfs(((_CREDITS, node.index, 0, node.needed), rest))
+
+    def _any(self, node: Node, i: int, need: int, rest: Stack) -> None:
+        if need <= 0:
+            self._dfs(rest)
+            return
+        if len(node.children) - i < need:
+            return
+        child = node.children[i]
+        self._dfs(((_RULE, child, 0, 0), ((_ANY, node.index, i + 1, need - 1), rest)))
+        self._dfs(((_ANY, node.index, i + 1, need), rest))
+
+    def _credits(self, node: Node, i: int, need: int, rest: Stack) -> None:
+        if need <= 0:
+            self._dfs(rest)
+            return
+        if i >= len(node.slots):
+            return
+        exclusive = self._slot(node, i, lambda v: ((_CREDITS, node.index, i + 1, need - v), rest))
+        if not exclusive:
+            self._dfs(((_CREDITS, node.index, i + 1, need), rest))
+
+    def _slot(self, node: Node, i: int, then: Callable[[int], Stack]) -> bool:
+        """Branch over the fillers of one slot; True when a free exclusive filler was forced."""
+        slot: Slot = node.slots[i]
+        used, inset, held = self.used, self.inset, self.held
+        free = [
+            o
+            for o in slot.options
+            if o.credential not in used and (o.credential in held or o.credential in inset)
+        ]
+        for opt in free:
+            # Forcing is safe only when nothing could count more here (PARTIAL can beat X).
+            if self.pb.occurrences.get(opt.credential, 0) == 1 and opt.value >= slot.max_value:
+                self._use(node, i, opt, then(opt.value))
+                return True
+        for opt in free:
+            self._use(node, i, opt, then(opt.value))
+        for opt in slot.options:
+            cid = opt.credential
+            if cid in self.take and cid not in inset:
+                self._take(cid)
+                self._use(node, i, opt, self._push_prereqs(cid, then(opt.value)))
+                self._untake(cid)
+        return False
+
+    def _use(self, node: Node, i: int, opt: Option, stack: Stack) -> None:
+        self.used.add(opt.credential)
+        self.fills.append(Fill(node.index, i, opt.credential, opt.value))
+        self._dfs(stack)
+        self.fills.pop()
+        self.used.discard(opt.credential)
+
+    def _take(self, cid: str) -> None:
+        self.inset.add(cid)
+        self.weight += self.w[cid]
+
+    def _untake(self, cid: str) -> None:
+        self.inset.discard(cid)
+        self.weight -= self.w[cid]
+
+    def _push_prereqs(self, cid: str, stack: Stack) -> Stack:
+        for k in reversed(self.pb.pre_index.get(cid, ())):
+            stack = ((_PRE, k, 0, 0), stack)
+        return stack
+
+    def _prereq(self, step: str, q: str, providers: tuple[str, ...], rest: Stack) -> None:
+        inset = self.inset
+        for p in providers:
+            if p in inset:
+                self.supports.append(Support(step, q, p))
+                self._dfs(rest)
+                self.supports.pop()
+                if not self.pb.cyclic:
+                    return
+        for p in providers:
+            if p in self.take and p not in inset:
+                self._take(p)
+                self.supports.append(Support(step, q, p))
+                self._dfs(self._push_prereqs(p, rest))
+                self.supports.pop()
+                self._untake(p)
+
+    def _leaf(self) -> None:
+        chosen = frozenset(self.inset)
+        if chosen in self.found:
+            return
+        if self.pb.cyclic and order_steps(self.pb, chosen) is None:
+            return
+        if self.keep > 1 and not self._minimal(chosen):
+            return
+        self.found[chosen] = Found(chosen, self.weight, tuple(self.fills), tuple(self.supports))
+        if self.first_only:
+            raise _Stop
+        if len(self.found) >= self.keep:
+            ranked = sorted(self.found.values(), key=lambda f: f.weight)[: self.keep]
+            self.found = {f.credentials: f for f in ranked}
+            self.threshold = ranked[-1].weight
+
+    def _minimal(self, chosen: frozenset[str]) -> bool:
+        for cid in sorted(chosen):
+            probe = Search(self.pb, self.root, self.budget, allowed=chosen - {cid}, first_only=True)
+            if probe.run()[0]:
+                return False
+        return True
+
+    # --- the relaxation ---------------------------------------------------------
+
+    def _lb(self, stack: Stack, cap: int) -> int:
+        total = 0
+        while stack is not None:
+            (kind, index, i, need), stack = stack
+            if kind == _RULE:
+                total += self._node_lb(self.nodes[index])
+            elif kind == _ANY:
+                total += self._any_lb(self.nodes[index], i, need)
+            elif kind == _CREDITS:
+                total += self._credits_lb(self.nodes[index], i, need)
+            if total >= cap:
+                return total
+        return total
+
+    def _node_lb(self, node: Node) -> int:
+        if node.kind == "credential":
+            return self._slot_lb(node.slots[0])
+        if node.kind == "all":
+            total = 0
+            for child in node.children:
+                total += self._node_lb(self.nodes[child])
+                if total >= self.inf:
+                    break
+            return total
+        if node.kind == "any":
+            return self._any_lb(node, 0, node.count)
+        return self._credits_lb(node, 0, node.needed)
+
+    def _slot_lb(self, slot: Slot) -> int:
+        best = self.inf
+        used, inset, held, take = self.used, self.inset, self.held, self.take
+        for opt in slot.options:
+            cid = opt.credential
+            if cid in used:
+                continue
+            if cid in held or cid in inset:
+                return 0
+            if cid in take:
+                best = min(best, self.w[cid])
+        return best
+
+    def _any_lb(self, node: Node, i: int, need: int) -> int:
+        if need <= 0:
+            return 0
+        lbs = sorted(self._node_lb(self.nodes[c]) for c in node.children[i:])
+        if len(lbs) < need:
+            return self.inf
+        return sum(lbs[:need])
+
+    def _credits_lb(self, node: Node, i: int, need: int) -> int:
+        if need <= 0:
+            return 0
+        used, inset, held, take = self.used, self.inset, self.held, self.take
+        paid: set[int] = set()
+        for j in range(i, len(node.slots)):
+            slot = node.slots[j]
+            free = False
+            avail = False
+            for opt in slot.options:
+                cid = opt.credential
+                if cid in used:
+                    continue
+                if cid in held or cid in inset:
+                    free = True
+                    break
+                if cid in take:
+                    avail = True
+            if free:
+                need -= slot.max_value
+                if need <= 0:
+                    return 0
+            elif avail:
+                paid.add(j)
+        cost = 0
+        for j in node.ratio_order:
+            if j not in paid:
+                continue
+            slot = node.slots[j]
+            assert slot.ratio is not None
+            weight, value = slot.ratio
+            if slot.max_value >= need:
+                return cost + weight * need // value
+            cost += weight * slot.max_value // value
+            need -= slot.max_value
+        return self.inf
