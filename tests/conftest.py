@@ -28,3 +28,9 @@ def shipped_graph() -> Graph:
     from pathways.seeds import load_dirs
 
     return load_dirs([SHIPPED_SEEDS])
+
+
+# --- Neo4j (owned by the Neo4j backend work; keep this block separate) -------------
+# The session fixture `neo4j_uri` starts scripts/neo4j-local once per session; see
+# tests/neo4j_server.py for the skip rule (and its CI=true exception).
+pytest_plugins = ["tests.neo4j_server"]
