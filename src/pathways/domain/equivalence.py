@@ -94,14 +94,16 @@ def _weighted(
     qa: float,
     profile: float,
 ) -> float:
-    return round(
+    weighted = (
         policy.weight_outcomes * outcomes
         + policy.weight_level * level
         + policy.weight_workload * workload
         + policy.weight_quality_assurance * qa
-        + policy.weight_profile * profile,
-        _SCORE_DIGITS,
+        + policy.weight_profile * profile
     )
+    floor = policy.outcome_coverage_min
+    gate = min(1.0, outcomes / floor) if floor > 0 else 1.0
+    return round(weighted * gate, _SCORE_DIGITS)
 
 
 def computed_score(

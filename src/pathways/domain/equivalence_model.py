@@ -31,14 +31,18 @@ class EquivalencePolicy:
     Weights (sum 1): learning outcomes dominate because the Lisbon Recognition
     Convention practice centres on what the holder can do; level comes next as the
     framework-neutral statement of complexity; workload, quality assurance and
-    profile each refine.  Thresholds:
+    profile each refine.  The weighted sum is then scaled by
+    min(1, outcome score / `outcome_coverage_min`): a credential on another subject
+    is not comparable however well level and size agree (without the scaling two
+    unrelated credentials at the same level and size would score 0.55).  Thresholds:
 
     - level: a gap of `level_gap_substantial` EQF levels or more (nearest pair when a
       national level is referenced to two) is substantial; the score falls by
       `level_step_penalty` per EQF level.
     - workload: relative difference |a - b| / max(a, b) above `workload_tolerance` is
-      substantial (25 %: the width of the 25-30 h per ECTS convention, rounded up, so
-      that a mere difference of hours-per-credit convention is never substantial).
+      substantial.  No EU text fixes a number; 25 % is our choice: it is above the 1/6
+      spread that the 25-30 h per ECTS convention alone produces, and a quarter of a
+      typical 4-6 ECTS micro-credential is about one ECTS.
     - outcomes: coverage below `outcome_coverage_min` is substantial; a pair without a
       shared skill needs text similarity of at least `text_pair_min`.
     - unknown: a criterion that cannot be judged (no level, no workload, no outcomes)

@@ -300,3 +300,24 @@ def test_shortlist_then_equivalents_finds_the_comparable_one_across_languages() 
 
     assert ONLY_DOMAIN.id not in short and EE.id not in short
     assert matches[0].credential.id == IE.id
+
+
+def test_another_subject_scores_zero_however_well_level_and_size_agree() -> None:
+    assert compare(ctx(), EE, ONLY_DOMAIN).score == 0.0
+
+
+def test_half_the_outcomes_covered_is_not_scaled_down_and_less_is() -> None:
+    half = replace(IE, id="ie-half", outcomes=IE.outcomes[:2])
+    third = replace(IE, id="ie-third", outcomes=IE.outcomes[:1])
+
+    m_half, m_third = compare(ctx(), EE, half), compare(ctx(), EE, third)
+
+    # 2 of 3 outcomes: coverage 0.67 (unscaled); 1 of 3: 0.33, scaled by 0.33 / 0.5.
+    assert m_half.score == pytest.approx(0.45 * 0.6667 + 0.55, abs=1e-4)
+    assert m_third.score == pytest.approx((0.45 * 0.3333 + 0.55) * 0.3333 / 0.5, abs=1e-4)
+
+
+def test_a_candidate_listing_no_outcomes_is_not_scaled_to_zero() -> None:
+    bare = replace(IE, id="ie-bare", outcomes=())
+
+    assert compare(ctx(), EE, bare).score == pytest.approx(0.45 * 0.5 + 0.55)
