@@ -115,7 +115,11 @@ def read_file(path: Path) -> tuple[object, list[ReadError]]:
         except UnicodeDecodeError as exc:
             return None, [ReadError(f"is not UTF-8 text: {exc.reason} at byte {exc.start}")]
         return read_json(text)
-    return read_yaml(raw)
+    try:
+        # libyaml reads a str about a third faster than it decodes bytes itself
+        return read_yaml(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return read_yaml(raw)  # UTF-16 with a BOM, or an error libyaml will place
 
 
 def seed_files(directory: Path) -> list[Path]:

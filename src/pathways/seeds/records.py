@@ -267,10 +267,11 @@ def _level_ref(ctx: Ctx, rec: Mapping[object, object], known: Known) -> LevelRef
         return None
     declared = known.frameworks.get(framework)
     if declared is not None and declared.level(code) is None:
-        codes = ", ".join(lvl.code for lvl in declared.levels)
+        codes = "levels: " + ", ".join(lvl.code for lvl in declared.levels)
+        codes = codes if declared.levels else "it has no levels"
         ctx.bad(
             "level.code",
-            f"level '{code}' is not in framework {framework} (levels: {codes})",
+            f"level '{code}' is not in framework {framework} ({codes})",
             raw,
             "code",
         )
@@ -290,11 +291,11 @@ def _outcomes(
         )
         return ()
     out: list[Outcome] = []
-    for n, item in enumerate(raw, start=1):
+    seen: set[str] = set()
+    for n, given in enumerate(raw, start=1):
         field = f"outcomes[{n - 1}]"
-        if isinstance(item, str) and item.strip():
-            out.append(Outcome(f"{ident}#o{n}", item, language))
-            continue
+        # a bare string is the outcome's text
+        item = {"text": given} if isinstance(given, str) and given.strip() else given
         if not isinstance(item, dict | Mapping):
             ctx.bad(
                 field,
@@ -312,6 +313,11 @@ def _outcomes(
                 ctx.bad(
                     f"{field}.skills[{k}]", f"skill {known.skills.unknown(skill)}", item, "skills"
                 )
+        if oid in seen:
+            ctx.bad(
+                f"{field}.id", f"outcome id '{oid}' appears twice in this credential", item, "id"
+            )
+        seen.add(oid)
         if text_ is not None:
             out.append(Outcome(oid, text_, lang, skills))
     return tuple(out)

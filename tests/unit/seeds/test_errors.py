@@ -366,6 +366,28 @@ CASES: list[tuple[str, str, str | None, str | None, str]] = [
         "levels",
         '"1".."8"',
     ),
+    (
+        "outcome id twice in a credential",
+        cred("x", "outcomes: [{id: o, text: a}, {id: o, text: b}]"),
+        "x",
+        "outcomes[1].id",
+        "outcome id 'o' appears twice in this credential",
+    ),
+    (
+        "outcome id used by another credential",
+        cred("x", "outcomes: [{id: 'mig#o1', text: a}]"),
+        "x",
+        "outcomes[0].id",
+        "outcome id 'mig#o1' is also used by 'mig'",
+    ),
+    (
+        "level of a framework without levels",
+        "frameworks:\n  - {code: XX, name: X, levels: []}\n"
+        + cred("x", "level: {framework: XX, code: '1'}"),
+        "x",
+        "level.code",
+        "level '1' is not in framework XX (it has no levels)",
+    ),
 ]
 
 
