@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping, Set
 from pathways.errors import SeedProblem, SeedValidationError
 from pathways.model import Credential, Graph, Recognition
 from pathways.seeds.fields import Ctx, Names
-from pathways.seeds.loader import prerequisite_cycles
+from pathways.seeds.loader import describe_cycle, prerequisite_cycles
 from pathways.seeds.records import Known, parse_credential, parse_recognition
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])([A-Z])")
@@ -121,7 +121,7 @@ def _check_cycle(ctx: Ctx, cred: Credential, graph: Graph) -> None:
     for cycle in prerequisite_cycles(reach):
         turn = cycle.index(cred.id) if cred.id in cycle else 0
         path = cycle[turn:-1] + cycle[:turn]
-        ctx.bad("prerequisites", "prerequisite cycle: " + " -> ".join([*path, path[0]]))
+        ctx.bad("prerequisites", describe_cycle([*path, path[0]]))
 
 
 def recognition_from_input(

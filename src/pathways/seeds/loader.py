@@ -181,8 +181,16 @@ def _credentials(recs: _Records, known: Known, repeats: set[int]) -> dict[str, C
                 ctx.bad(f"outcomes[{k}].id", f"outcome id '{outcome.id}' is also used by '{owner}'")
         out[cred.id] = cred
     for cycle in prerequisite_cycles(needs):
-        where[cycle[0]].bad("prerequisites", "prerequisite cycle: " + " -> ".join(cycle))
+        where[cycle[0]].bad("prerequisites", describe_cycle(cycle))
     return out
+
+
+def describe_cycle(cycle: Sequence[str], most: int = 12) -> str:
+    """The problem text naming a cycle (a -> b -> a), shortened in the middle when long."""
+    if len(cycle) > most:
+        skipped = len(cycle) - most
+        cycle = [*cycle[: most - 3], f"... ({skipped} more)", *cycle[-3:]]
+    return "prerequisite cycle: " + " -> ".join(cycle)
 
 
 def _raw_prerequisites(rec: Mapping[object, object], ident: str) -> tuple[str, ...]:

@@ -425,6 +425,19 @@ def test_prerequisite_cycle_is_named(write: Write) -> None:
     ]
 
 
+def test_a_long_cycle_is_named_in_short(write: Write) -> None:
+    ids = [f"c{n:02}" for n in range(30)]
+    text = "credentials:\n" + "".join(
+        f"  - {{id: {me}, kind: UNIT, title: T, country: IE, prerequisites: [{nxt}]}}\n"
+        for me, nxt in zip(ids, ids[1:] + ids[:1], strict=True)
+    )
+    (problem,) = validate_dirs([write({"bad.yaml": text})])
+    assert problem.problem == (
+        "prerequisite cycle: c00 -> c01 -> c02 -> c03 -> c04 -> c05 -> c06 -> c07 -> c08"
+        " -> ... (19 more) -> c28 -> c29 -> c00"
+    )
+
+
 def test_cycle_through_a_record_with_other_errors_is_still_found(write: Write) -> None:
     text = cred("a", "prerequisites: [b]\nects: -1") + cred("b", "prerequisites: [a]")[13:]
     problems = validate_dirs([write({"00-base.yaml": BASE, "bad.yaml": text})])
