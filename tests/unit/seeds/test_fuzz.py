@@ -103,6 +103,53 @@ def test_random_bytes_load_or_are_rejected(raw: bytes | str) -> None:
             load_dirs([Path(tmp)])
 
 
+VALID: dict[str, object] = {
+    "id": "c",
+    "kind": "UNIT",
+    "title": "C",
+    "country": "IE",
+    "level": {"framework": "EQF", "code": "5"},
+    "ects": 5,
+    "outcomes": [{"text": "t"}],
+    "prerequisites": ["a"],
+    "requirements": {"all": [{"credential": "a"}, {"credits": 1, "from": ["a", "b"]}]},
+}
+OTHERS = [{"id": x, "kind": "UNIT", "title": x, "country": "IE"} for x in "ab"]
+rules = st.recursive(
+    st.builds(
+        lambda c: {"credential": c}, st.sampled_from(["a", "b", "a", "b", "c", "z"]) | values
+    ),
+    lambda inner: st.one_of(
+        st.builds(lambda xs: {"all": xs}, st.lists(inner, max_size=3) | values),
+        st.builds(lambda xs, n: {"any": xs, "count": n}, st.lists(inner, max_size=3), values),
+        st.builds(lambda c, f: {"credits": c, "from": f}, values, st.lists(st.sampled_from("abz"))),
+        st.dictionaries(st.sampled_from(KEYS), inner, max_size=3),
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, suppress_health_check=SLOW, deadline=None)
+@given(
+    st.just({}) | st.dictionaries(st.sampled_from(sorted(VALID)), values, max_size=2),
+    rules,
+)
+def test_near_valid_credentials_load_or_are_rejected(
+    changes: dict[str, object], rule: object
+) -> None:
+    record = {**VALID, "requirements": rule, **changes}
+    text = yaml.safe_dump({"credentials": [*OTHERS, record]})
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "a.yaml").write_text(text, encoding="utf-8")
+        try:
+            graph = load_dirs([Path(tmp)])
+        except SeedValidationError as exc:
+            assert all(p.file == "a.yaml" for p in exc.problems)
+        else:
+            built = graph.credentials[str(record["id"])]
+            assert (built.requirements is None) == (record["requirements"] is None)
+
+
 EMPTY = Graph({"EQF": builtin_eqf()}, {}, {}, {}, ())
 
 
