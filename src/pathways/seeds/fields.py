@@ -195,16 +195,21 @@ def id_list(
     return tuple(out)
 
 
+MAX_SUGGESTIONS = 500
+"""Past this many unknown ids of one sort, stop searching for close ones (each scans all ids)."""
+
+
 class Names:
     """A set of declared ids of one sort, with 'did you mean' suggestions for typos."""
 
-    __slots__ = ("_choices", "ids", "what", "where")
+    __slots__ = ("_asked", "_choices", "ids", "what", "where")
 
     def __init__(self, what: str, ids: Collection[str], where: str = "in any file") -> None:
         self.what = what
         self.where = where
         self.ids = ids
         self._choices: list[str] | None = None
+        self._asked = 0
 
     def __contains__(self, ident: object) -> bool:
         return ident in self.ids
@@ -213,6 +218,9 @@ class Names:
         """The problem text for an id that is not declared, with a suggestion when close."""
         if self._choices is None:
             self._choices = sorted(self.ids)
+        self._asked += 1
+        if self._asked > MAX_SUGGESTIONS:
+            return f"'{ident}' is not {self.what} {self.where}"
         # one typo in a short id costs more of the ratio than in a long one
         cutoff = 60 if len(ident) <= 6 else 75
         found = process.extractOne(ident, self._choices, scorer=fuzz.ratio, score_cutoff=cutoff)
