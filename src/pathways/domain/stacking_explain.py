@@ -156,6 +156,7 @@ def plan_lines(
                 f"of {title(ctx, x)} (partial recognition by {rec.by} on {rec.date}), "
                 f"{_context(ctx, pb, node)}."
             )
+    lines.extend(_held_prerequisite_lines(pb, order, recs))
     lines.extend(_step_lines(pb, found, order, recs))
     lines.extend(_derived_lines(pb, order, found))
     if not optimal:
@@ -164,6 +165,29 @@ def plan_lines(
             "not proven to be the least."
         )
     return tuple(lines)
+
+
+def _held_prerequisite_lines(
+    pb: Problem, order: list[str], recs: dict[tuple[str, str], Recognition]
+) -> list[str]:
+    """Held foreign credentials that meet a prerequisite of a step through a decision."""
+    ctx = pb.ctx
+    out: list[str] = []
+    for step in order:
+        for q in ctx.credentials[step].prerequisites:
+            if q in pb.held:
+                continue
+            for y in sorted(pb.held):
+                rec = recs.get((y, q))
+                if y != step and rec is not None and rec.decision is Decision.FULL:
+                    cred = ctx.credentials.get(y)
+                    where = country_name(cred.country) + " " if cred is not None else ""
+                    out.append(
+                        f"Your {where}credential {title(ctx, y)} counts as {title(ctx, q)} "
+                        f"({_recognised(rec)}), the prerequisite of {title(ctx, step)}."
+                    )
+                    break
+    return out
 
 
 def _step_lines(
@@ -192,7 +216,7 @@ def _step_lines(
                 rec = recs[(cid, x)]
                 if rec.decision is Decision.FULL:
                     reasons.append(
-                        f"it is recognised as {title(ctx, x)} ({_recognised(rec)}) and counts "
+                        f"it is recognised as {title(ctx, x)} by {rec.by} on {rec.date} and counts "
                         f"{_context(ctx, pb, node)}"
                     )
                 else:
@@ -208,7 +232,7 @@ def _step_lines(
                 rec = recs[(cid, prereq)]
                 reasons.append(
                     f"it meets the prerequisite {title(ctx, prereq)} of {title(ctx, step)} "
-                    f"({_recognised(rec)})"
+                    f"(recognised as it by {rec.by} on {rec.date})"
                 )
         where = country_name(cred.country)
         out.append(

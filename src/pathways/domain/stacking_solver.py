@@ -1,4 +1,4 @@
-"""Exact branch and bound over the compiled rule tree (see stacking_model for the weights).
+"""Exact branch and bound over the compiled rule tree (stacking_compile explains the weights).
 
 The search walks a stack of goals: a rule to meet, the rest of an `any` (how many
 children still needed) or of a `credits` rule (how many micro-ECTS still needed), or
@@ -6,9 +6,15 @@ a prerequisite of a credential just added.  Each leaf slot branches over the
 credentials that can fill it, held or already-taken ones first; a credential fills at
 most one slot, so no double counting.  Prerequisite goals branch over the
 prerequisite and its FULL substitutes.  A node is cut when its weight plus a
-relaxation (each pending slot's cheapest filler, `any` as its cheapest children,
-`credits` as a fractional knapsack) reaches the incumbent.  Weights are exact
-integers, so the first best found is the unique best under the seeds.md order.
+relaxation (stacking_bound) reaches the incumbent.  Weights are exact integers and
+distinct for distinct sets, so the best found is the unique best of the seeds.md order.
+
+Two shortcuts keep it small and stay exact.  A held or already-taken credential
+that can fill only this one slot, and counts at least as much as any other filler,
+is used without branching (swapping it into any solution never costs more).  When
+the prerequisite graph of the candidates has no cycle, a prerequisite already met
+by a taken credential is not branched on either (any support is then orderable);
+with a cycle every support is tried and the final set is checked for an order.
 
 For `alternatives` the search keeps the `keep` best distinct inclusion-minimal
 plans (a plan with a smaller plan inside it is that plan plus padding).
@@ -18,15 +24,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Optional
 
+from pathways.domain.stacking_bound import ANY, CREDITS, PRE, RULE, Relaxation, Stack
 from pathways.domain.stacking_model import Node, Option, Problem, Slot
 from pathways.domain.stacking_order import order_steps
-
-_RULE, _ANY, _CREDITS, _PRE = 0, 1, 2, 3
-
-Goal = tuple[int, int, int, int]
-Stack = Optional[tuple[Goal, "Stack"]]  # noqa: UP045 (a recursive alias needs the string form)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +66,14 @@ class Budget:
         self.limit = limit
         self.used = 0
         self.exhausted = False
+        self.probes: dict[tuple[int, frozenset[str]], bool] = {}
 
 
 class _Stop(Exception):
     pass
 
 
-class Search:
+class Search(Relaxation):
     """One branch and bound over the subtree at `root`."""
 
     def __init__(
@@ -105,7 +107,7 @@ class Search:
         """The best plans found, best first, and whether the search finished."""
         complete = True
         try:
-            self._dfs(((_RULE, self.root, 0, 0), None))
+            self._dfs(((RULE, self.root, 0, 0), None))
         except _Stop:
             complete = self.first_only and bool(self.found)
         return sorted(self.found.values(), key=lambda f: f.weight), complete
@@ -124,11 +126,11 @@ class Search:
             self._leaf()
             return
         (kind, index, i, need), rest = stack
-        if kind == _RULE:
+        if kind == RULE:
             self._expand(self.nodes[index], rest)
-        elif kind == _ANY:
+        elif kind == ANY:
             self._any(self.nodes[index], i, need, rest)
-        elif kind == _CREDITS:
+        elif kind == CREDITS:
             self._credits(self.nodes[index], i, need, rest)
         else:
             step, prereq, providers = self.pb.pre_goals[index]
@@ -140,12 +142,12 @@ class Search:
         elif node.kind == "all":
             stack = rest
             for child in reversed(node.children):
-                stack = ((_RULE, child, 0, 0), stack)
+                stack = ((RULE, child, 0, 0), stack)
             self._dfs(stack)
         elif node.kind == "any":
-            self._dfs(((_ANY, node.index, 0, node.count), rest))
+            self._dfs(((ANY, node.index, 0, node.count), rest))
         else:
-            self._dfs(((_CREDITS, node.index, 0, node.needed), rest))
+            self._dfs(((CREDITS, node.index, 0, node.needed), rest))
 
     def _any(self, node: Node, i: int, need: int, rest: Stack) -> None:
         if need <= 0:
@@ -154,8 +156,8 @@ class Search:
         if len(node.children) - i < need:
             return
         child = node.children[i]
-        self._dfs(((_RULE, child, 0, 0), ((_ANY, node.index, i + 1, need - 1), rest)))
-        self._dfs(((_ANY, node.index, i + 1, need), rest))
+        self._dfs(((RULE, child, 0, 0), ((ANY, node.index, i + 1, need - 1), rest)))
+        self._dfs(((ANY, node.index, i + 1, need), rest))
 
     def _credits(self, node: Node, i: int, need: int, rest: Stack) -> None:
         if need <= 0:
@@ -163,9 +165,9 @@ class Search:
             return
         if i >= len(node.slots):
             return
-        exclusive = self._slot(node, i, lambda v: ((_CREDITS, node.index, i + 1, need - v), rest))
+        exclusive = self._slot(node, i, lambda v: ((CREDITS, node.index, i + 1, need - v), rest))
         if not exclusive:
-            self._dfs(((_CREDITS, node.index, i + 1, need), rest))
+            self._dfs(((CREDITS, node.index, i + 1, need), rest))
 
     def _slot(self, node: Node, i: int, then: Callable[[int], Stack]) -> bool:
         """Branch over the fillers of one slot; True when a free exclusive filler was forced."""
@@ -208,7 +210,7 @@ class Search:
 
     def _push_prereqs(self, cid: str, stack: Stack) -> Stack:
         for k in reversed(self.pb.pre_index.get(cid, ())):
-            stack = ((_PRE, k, 0, 0), stack)
+            stack = ((PRE, k, 0, 0), stack)
         return stack
 
     def _prereq(self, step: str, q: str, providers: tuple[str, ...], rest: Stack) -> None:
@@ -245,96 +247,12 @@ class Search:
             self.threshold = ranked[-1].weight
 
     def _minimal(self, chosen: frozenset[str]) -> bool:
+        probes = self.budget.probes
         for cid in sorted(chosen):
-            probe = Search(self.pb, self.root, self.budget, allowed=chosen - {cid}, first_only=True)
-            if probe.run()[0]:
+            key = (self.root, chosen - {cid})
+            if key not in probes:
+                probe = Search(self.pb, self.root, self.budget, allowed=key[1], first_only=True)
+                probes[key] = bool(probe.run()[0])
+            if probes[key]:
                 return False
         return True
-
-    # --- the relaxation ---------------------------------------------------------
-
-    def _lb(self, stack: Stack, cap: int) -> int:
-        total = 0
-        while stack is not None:
-            (kind, index, i, need), stack = stack
-            if kind == _RULE:
-                total += self._node_lb(self.nodes[index])
-            elif kind == _ANY:
-                total += self._any_lb(self.nodes[index], i, need)
-            elif kind == _CREDITS:
-                total += self._credits_lb(self.nodes[index], i, need)
-            if total >= cap:
-                return total
-        return total
-
-    def _node_lb(self, node: Node) -> int:
-        if node.kind == "credential":
-            return self._slot_lb(node.slots[0])
-        if node.kind == "all":
-            total = 0
-            for child in node.children:
-                total += self._node_lb(self.nodes[child])
-                if total >= self.inf:
-                    break
-            return total
-        if node.kind == "any":
-            return self._any_lb(node, 0, node.count)
-        return self._credits_lb(node, 0, node.needed)
-
-    def _slot_lb(self, slot: Slot) -> int:
-        best = self.inf
-        used, inset, held, take = self.used, self.inset, self.held, self.take
-        for opt in slot.options:
-            cid = opt.credential
-            if cid in used:
-                continue
-            if cid in held or cid in inset:
-                return 0
-            if cid in take:
-                best = min(best, self.w[cid])
-        return best
-
-    def _any_lb(self, node: Node, i: int, need: int) -> int:
-        if need <= 0:
-            return 0
-        lbs = sorted(self._node_lb(self.nodes[c]) for c in node.children[i:])
-        if len(lbs) < need:
-            return self.inf
-        return sum(lbs[:need])
-
-    def _credits_lb(self, node: Node, i: int, need: int) -> int:
-        if need <= 0:
-            return 0
-        used, inset, held, take = self.used, self.inset, self.held, self.take
-        paid: set[int] = set()
-        for j in range(i, len(node.slots)):
-            slot = node.slots[j]
-            free = False
-            avail = False
-            for opt in slot.options:
-                cid = opt.credential
-                if cid in used:
-                    continue
-                if cid in held or cid in inset:
-                    free = True
-                    break
-                if cid in take:
-                    avail = True
-            if free:
-                need -= slot.max_value
-                if need <= 0:
-                    return 0
-            elif avail:
-                paid.add(j)
-        cost = 0
-        for j in node.ratio_order:
-            if j not in paid:
-                continue
-            slot = node.slots[j]
-            assert slot.ratio is not None
-            weight, value = slot.ratio
-            if slot.max_value >= need:
-                return cost + weight * need // value
-            cost += weight * slot.max_value // value
-            need -= slot.max_value
-        return self.inf
