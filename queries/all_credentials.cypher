@@ -1,0 +1,3 @@
+// Every credential (snapshot).
+MATCH (c:Credential)
+RETURN c AS credential

@@ -1,0 +1,3 @@
+// Every provider (snapshot).
+MATCH (p:Provider)
+RETURN p AS provider

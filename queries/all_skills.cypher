@@ -1,0 +1,3 @@
+// Every skill (snapshot).
+MATCH (s:Skill)
+RETURN s AS skill

@@ -1,0 +1,3 @@
+// Every level of every framework.
+MATCH (l:Level)
+RETURN l AS level

@@ -1,0 +1,4 @@
+// Providers: rows of {id, name, country}.
+UNWIND $rows AS row
+MERGE (p:Provider {id: row.id})
+SET p = row

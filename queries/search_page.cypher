@@ -1,0 +1,11 @@
+// One page of credentials passing the search filters, by id, and how many pass.
+MATCH (c:Credential)
+WHERE ($country IS NULL OR c.country = $country)
+  AND ($kind IS NULL OR c.kind = $kind)
+OPTIONAL MATCH (c)-[:AT_LEVEL]->(l:Level)
+WITH c, l
+WHERE $eqf IS NULL OR $eqf IN coalesce(l.eqf, [])
+WITH c
+ORDER BY c.id
+WITH collect(c) AS matches
+RETURN size(matches) AS total, matches[$offset..$offset + $limit] AS page

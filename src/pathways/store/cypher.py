@@ -1,0 +1,72 @@
+"""The Cypher catalog: every statement the Neo4j store runs, read by name from queries/."""
+
+from __future__ import annotations
+
+import enum
+from functools import cache
+from typing import LiteralString
+
+from pathways.errors import PathwaysError
+from pathways.paths import queries_dir
+
+
+class Q(enum.StrEnum):
+    """Names of the catalog's statements; each is queries/<name>.cypher."""
+
+    SCHEMA = "schema"
+    COUNT_CREDENTIALS = "count_credentials"
+    CLEAR_GRAPH = "clear_graph"
+    MERGE_FRAMEWORKS = "merge_frameworks"
+    MERGE_PROVIDERS = "merge_providers"
+    MERGE_SKILLS = "merge_skills"
+    MERGE_CREDENTIALS = "merge_credentials"
+    LINK_REQUIRES = "link_requires"
+    LINK_PREREQUISITES = "link_prerequisites"
+    LINK_SKILLS = "link_skills"
+    LINK_PROVIDERS = "link_providers"
+    LINK_LEVELS = "link_levels"
+    LINK_TOKENS = "link_tokens"
+    MERGE_RECOGNITIONS = "merge_recognitions"
+    FRAMEWORKS = "frameworks"
+    FRAMEWORK_BY_CODE = "framework_by_code"
+    LEVELS = "levels"
+    CREDENTIALS_BY_ID = "credentials_by_id"
+    PROVIDERS_BY_ID = "providers_by_id"
+    SKILLS_BY_ID = "skills_by_id"
+    ALL_CREDENTIALS = "all_credentials"
+    ALL_PROVIDERS = "all_providers"
+    ALL_SKILLS = "all_skills"
+    ALL_RECOGNITIONS = "all_recognitions"
+    STACKS_INTO = "stacks_into"
+    RECOGNITIONS_FROM = "recognitions_from"
+    PLANNING_CLOSURE = "planning_closure"
+    QUALIFICATIONS_TOUCHING = "qualifications_touching"
+    SHORTLIST = "shortlist"
+    SEARCH_ROWS = "search_rows"
+    SEARCH_PAGE = "search_page"
+
+
+def _strip_comments(text: str) -> str:
+    kept = [line for line in text.splitlines() if not line.lstrip().startswith("//")]
+    return "\n".join(kept).strip()
+
+
+@cache
+def statements(name: Q) -> tuple[LiteralString, ...]:
+    """The statements of one catalog file, split on ';' (most files hold exactly one)."""
+    path = queries_dir() / f"{name.value}.cypher"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise PathwaysError(f"Cypher catalog file missing: {path}") from exc
+    # The catalog ships with the package and is never built from input: literal by contract.
+    parts: list[LiteralString] = [p.strip() for p in _strip_comments(text).split(";")]
+    return tuple(p for p in parts if p)
+
+
+def query(name: Q) -> LiteralString:
+    """The single statement of a catalog file."""
+    found = statements(name)
+    if len(found) != 1:
+        raise PathwaysError(f"{name.value}.cypher must hold one statement, not {len(found)}")
+    return found[0]

@@ -1,0 +1,347 @@
+"""The Neo4j store: the same Store answers as the embedded one, from a Neo4j 5 database.
+
+Every statement comes from the Cypher catalog (queries/, see store.cypher) with values
+as parameters.  Traversals run in the database (prerequisite closure, candidate
+retrieval); scoring and optimisation stay in the shared domain code.  Driver failures
+that mean "the database is not there" become StoreUnavailable at once; the driver's
+pool reconnects by itself when the database is back.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any, TypeVar
+
+from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, AsyncTransaction
+from neo4j import exceptions as neo
+
+from pathways.domain.candidates import MAX_DF_SHARE, MIN_MAX_DF
+from pathways.errors import BadUserInput, StoreUnavailable
+from pathways.model import (
+    EQF_CODE,
+    Credential,
+    EquivalenceContext,
+    Framework,
+    Graph,
+    PlanningContext,
+    Provider,
+    Recognition,
+    Skill,
+)
+from pathways.store import neo4j_codec as codec
+from pathways.store import neo4j_reads as reads
+from pathways.store.base import SearchFilter, SearchPage, StoreHealth
+from pathways.store.cypher import Q, query, statements
+
+log = logging.getLogger("pathways.neo4j")
+
+T = TypeVar("T")
+Tx = AsyncManagedTransaction | AsyncTransaction
+Progress = Callable[[str], None]
+
+BATCH_SIZE = 5_000
+"""Rows per UNWIND statement during a load: large enough to amortise, small enough to stream."""
+
+CONNECTION_TIMEOUT_S = 3.0
+"""How long opening a connection may take before a request fails with SERVICE_UNAVAILABLE."""
+
+RETRY_TIME_S = 2.0
+"""How long a read or small write is retried on a transient failure (a restart in progress)."""
+
+_UNAVAILABLE = (
+    neo.ServiceUnavailable,  # includes IncompleteCommit: the outcome of a commit is unknown
+    neo.SessionExpired,
+    neo.TransientError,
+    neo.AuthError,
+    neo.DatabaseUnavailable,
+    OSError,
+)
+
+_LINK_QUERIES = {
+    "requires": Q.LINK_REQUIRES,
+    "prerequisites": Q.LINK_PREREQUISITES,
+    "skills": Q.LINK_SKILLS,
+    "providers": Q.LINK_PROVIDERS,
+    "levels": Q.LINK_LEVELS,
+    "tokens": Q.LINK_TOKENS,
+}
+
+
+class Neo4jStore:
+    """Store implementation on a Neo4j 5 database through the async official driver."""
+
+    backend = "neo4j"
+
+    def __init__(
+        self,
+        uri: str = "bolt://127.0.0.1:7687",
+        user: str | None = None,
+        password: str | None = None,
+        database: str = "neo4j",
+    ) -> None:
+        self.uri = uri
+        self.database = database
+        self._auth = (user, password or "") if user else None
+        self._driver: AsyncDriver | None = None
+        self._schema_ready = False
+
+    @classmethod
+    def from_env(cls) -> Neo4jStore:
+        """A store configured by NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE."""
+        return cls(
+            uri=os.environ.get("NEO4J_URI") or "bolt://127.0.0.1:7687",
+            user=os.environ.get("NEO4J_USER") or None,
+            password=os.environ.get("NEO4J_PASSWORD") or None,
+            database=os.environ.get("NEO4J_DATABASE") or "neo4j",
+        )
+
+    # --- connection ----------------------------------------------------------------
+    async def open(self) -> None:
+        """Create the driver and the schema; a database that is down only delays the schema."""
+        if self._driver is None:
+            self._driver = AsyncGraphDatabase.driver(
+                self.uri,
+                auth=self._auth,
+                connection_timeout=CONNECTION_TIMEOUT_S,
+                connection_acquisition_timeout=2 * CONNECTION_TIMEOUT_S,
+                max_transaction_retry_time=RETRY_TIME_S,
+            )
+        try:
+            await self._ensure_schema()
+        except StoreUnavailable as err:
+            # Serving starts anyway: /healthz says why, and the first request that
+            # reaches the database creates the schema.
+            log.warning("Neo4j not reachable at open, schema deferred: %s", err.message)
+
+    async def close(self) -> None:
+        """Close the driver (open() makes a new one)."""
+        driver, self._driver = self._driver, None
+        if driver is not None:
+            await driver.close()
+
+    def _connected(self) -> AsyncDriver:
+        if self._driver is None:
+            raise StoreUnavailable("The Neo4j store is not open.")
+        return self._driver
+
+    def _unavailable(self, exc: Exception) -> StoreUnavailable:
+        return StoreUnavailable(f"Neo4j at {self.uri} is unavailable: {exc}", backend="neo4j")
+
+    async def _ensure_schema(self) -> None:
+        if self._schema_ready:
+            return
+        driver = self._connected()
+        try:
+            async with driver.session(database=self.database) as session:
+                for statement in statements(Q.SCHEMA):
+                    await (await session.run(statement)).consume()
+        except _UNAVAILABLE as exc:
+            raise self._unavailable(exc) from exc
+        except neo.ClientError as exc:
+            if exc.code == "Neo.ClientError.Database.DatabaseNotFound":
+                raise self._unavailable(exc) from exc
+            raise
+        self._schema_ready = True
+
+    async def _read(self, work: Callable[[Tx], Awaitable[T]]) -> T:
+        await self._ensure_schema()
+        try:
+            async with self._connected().session(database=self.database) as session:
+                return await session.execute_read(work)
+        except _UNAVAILABLE as exc:
+            raise self._unavailable(exc) from exc
+
+    async def _write(self, work: Callable[[Tx], Awaitable[T]]) -> T:
+        await self._ensure_schema()
+        try:
+            async with self._connected().session(database=self.database) as session:
+                return await session.execute_write(work)
+        except _UNAVAILABLE as exc:
+            raise self._unavailable(exc) from exc
+
+    async def health(self) -> StoreHealth:
+        """Whether the database answers; the credential count when it does."""
+        try:
+            n = await self._read(reads.count_credentials)
+        except StoreUnavailable as err:
+            return StoreHealth(ok=False, backend=self.backend, detail=err.message)
+        return StoreHealth(ok=True, backend=self.backend, detail=f"{n} credentials")
+
+    # --- loading -------------------------------------------------------------------
+    async def replace_graph(self, graph: Graph) -> None:
+        """Replace everything with `graph` in one transaction."""
+        await self.load_graph(graph, replace=True)
+
+    async def load_graph(
+        self, graph: Graph, *, replace: bool = False, progress: Progress | None = None
+    ) -> None:
+        """Write a validated graph in one transaction, in UNWIND batches.
+
+        Without `replace` the database must hold no credentials yet.  Any failure
+        rolls the whole transaction back, leaving the database as it was.
+        """
+        await self._ensure_schema()
+        say = progress or (lambda _msg: None)
+        try:
+            async with self._connected().session(database=self.database) as session:
+                tx = await session.begin_transaction()
+                try:
+                    await _load(tx, graph, replace, say)
+                except BaseException:
+                    await tx.rollback()
+                    raise
+                say("committing")
+                await tx.commit()
+        except _UNAVAILABLE as exc:
+            raise self._unavailable(exc) from exc
+        say(f"loaded {len(graph.credentials)} credentials")
+
+    async def snapshot(self) -> Graph:
+        """The whole graph as model values."""
+
+        return await self._read(reads.snapshot)
+
+    # --- reads ---------------------------------------------------------------------
+    async def frameworks(self) -> Sequence[Framework]:
+        """Every framework, EQF first, then by code."""
+
+        found = await self._read(reads.frameworks)
+        return sorted(found, key=lambda f: (f.code != EQF_CODE, f.code))
+
+    async def framework(self, code: str) -> Framework | None:
+        """One framework by code, or None."""
+
+        return await self._read(lambda tx: reads.framework(tx, code))
+
+    async def credential(self, credential_id: str) -> Credential | None:
+        """One credential by id, or None."""
+        return (await self.credentials([credential_id])).get(credential_id)
+
+    async def credentials(self, ids: Sequence[str]) -> dict[str, Credential]:
+        """The credentials among `ids` that exist, by id, in the order asked."""
+
+        found = await self._read(lambda tx: reads.credentials(tx, ids))
+        return {i: found[i] for i in ids if i in found}
+
+    async def providers(self, ids: Sequence[str]) -> dict[str, Provider]:
+        """The providers among `ids` that exist, by id."""
+
+        found = await self._read(
+            lambda tx: reads.nodes_by_id(
+                tx, Q.PROVIDERS_BY_ID, "provider", ids, codec.provider_from
+            )
+        )
+        return {i: found[i] for i in ids if i in found}
+
+    async def skills(self, ids: Sequence[str]) -> dict[str, Skill]:
+        """The skills among `ids` that exist, by id."""
+
+        found = await self._read(
+            lambda tx: reads.nodes_by_id(tx, Q.SKILLS_BY_ID, "skill", ids, codec.skill_from)
+        )
+        return {i: found[i] for i in ids if i in found}
+
+    async def stacks_into(self, credential_id: str) -> Sequence[Credential]:
+        """Credentials whose requirement rules name this one, by id."""
+
+        found = await self._read(lambda tx: reads.stacks_into(tx, credential_id))
+        return sorted(found, key=lambda c: c.id)
+
+    async def recognitions_from(self, credential_id: str) -> Sequence[Recognition]:
+        """Recorded decisions whose `from` is this credential, by target id."""
+
+        return await self._read(lambda tx: reads.recognitions_from(tx, credential_id))
+
+    async def search(self, flt: SearchFilter, offset: int, limit: int) -> SearchPage:
+        """Credentials matching the filter, best match first (or by id without text)."""
+
+        return await self._read(lambda tx: reads.search(tx, flt, offset, limit))
+
+    async def planning_context(self, target: str, held: Sequence[str]) -> PlanningContext:
+        """The target's rule tree, held credentials and their closure, fetched in Cypher."""
+
+        return await self._read(lambda tx: reads.planning_context(tx, target, held))
+
+    async def qualifications_touching(self, held: Sequence[str]) -> Sequence[str]:
+        """Ids of credentials whose rules name a held credential or what it is recognised as."""
+
+        return await self._read(lambda tx: reads.qualifications_touching(tx, held))
+
+    async def equivalence_context(
+        self, credential_id: str, country: str | None, limit: int
+    ) -> EquivalenceContext:
+        """The credential, its candidate shortlist (run in Cypher) and their facts."""
+
+        return await self._read(
+            lambda tx: reads.equivalence_context(tx, credential_id, country, limit, _max_df)
+        )
+
+    async def pair_context(self, a: str, b: str) -> EquivalenceContext:
+        """Context for comparing a with exactly b."""
+
+        return await self._read(lambda tx: reads.pair_context(tx, a, b))
+
+    # --- writes --------------------------------------------------------------------
+    async def upsert_credential(self, credential: Credential) -> None:
+        """Insert or replace one credential and redraw its outgoing relationships."""
+
+        async def work(tx: Tx) -> None:
+            await _run(tx, Q.MERGE_CREDENTIALS, rows=[codec.credential_row(credential)])
+            for kind, pairs in codec.links(credential).items():
+                if pairs:
+                    await _run(tx, _LINK_QUERIES[kind], pairs=pairs)
+
+        await self._write(work)
+
+    async def record_recognition(self, recognition: Recognition) -> None:
+        """Insert or replace the decision for (from, to)."""
+        rows = [codec.recognition_row(recognition)]
+        await self._write(lambda tx: _run(tx, Q.MERGE_RECOGNITIONS, rows=rows))
+
+
+# --- helpers ---------------------------------------------------------------------------
+
+
+def _max_df(n_credentials: int) -> int:
+    # Same arithmetic as CandidateIndex.max_df, on the database's count.
+    return max(MIN_MAX_DF, int(MAX_DF_SHARE * n_credentials))
+
+
+async def _run(tx: Tx, name: Q, **params: Any) -> None:
+    await (await tx.run(query(name), params)).consume()
+
+
+async def _batches(tx: Tx, name: Q, key: str, rows: Sequence[Any], what: str, say: Progress) -> int:
+    for start in range(0, len(rows), BATCH_SIZE):
+        await _run(tx, name, **{key: list(rows[start : start + BATCH_SIZE])})
+        say(f"{what}: {min(start + BATCH_SIZE, len(rows))}/{len(rows)}")
+    return len(rows)
+
+
+async def _load(tx: AsyncTransaction, graph: Graph, replace: bool, say: Progress) -> None:
+    held = await reads.count_credentials(tx)
+    if held and not replace:
+        raise BadUserInput(
+            f"The database already holds {held} credentials; load with --replace to replace them."
+        )
+    if held or replace:
+        say("clearing the previous graph")
+        await _run(tx, Q.CLEAR_GRAPH)
+    rows = [codec.framework_row(f) for f in graph.frameworks.values()]
+    await _batches(tx, Q.MERGE_FRAMEWORKS, "rows", rows, "frameworks", say)
+    rows = [codec.provider_row(p) for p in graph.providers.values()]
+    await _batches(tx, Q.MERGE_PROVIDERS, "rows", rows, "providers", say)
+    rows = [codec.skill_row(s) for s in graph.skills.values()]
+    await _batches(tx, Q.MERGE_SKILLS, "rows", rows, "skills", say)
+    rows = [codec.credential_row(c) for c in graph.credentials.values()]
+    await _batches(tx, Q.MERGE_CREDENTIALS, "rows", rows, "credentials", say)
+    pairs: dict[str, list[codec.Pair]] = {kind: [] for kind in codec.LINKS}
+    for cred in graph.credentials.values():
+        for kind, found in codec.links(cred).items():
+            pairs[kind].extend(found)
+    for kind in codec.LINKS:
+        await _batches(tx, _LINK_QUERIES[kind], "pairs", pairs[kind], f"links {kind}", say)
+    rows = [codec.recognition_row(r) for r in graph.recognitions]
+    await _batches(tx, Q.MERGE_RECOGNITIONS, "rows", rows, "recognitions", say)

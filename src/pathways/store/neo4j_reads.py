@@ -1,0 +1,249 @@
+"""The Neo4j store's reads: one function per question, each inside a read transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
+
+from neo4j import AsyncManagedTransaction, AsyncTransaction
+from rapidfuzz import fuzz, process
+
+from pathways.domain.candidates import NO_EQF
+from pathways.errors import NotFound
+from pathways.model import (
+    Credential,
+    EquivalenceContext,
+    Framework,
+    Graph,
+    Level,
+    PlanningContext,
+    Recognition,
+    Skill,
+)
+from pathways.store import neo4j_codec as codec
+from pathways.store.base import SearchFilter, SearchPage
+from pathways.store.cypher import Q, query
+from pathways.store.search import OUTCOME_WEIGHT, SCORE_CUTOFF, normalise
+
+Tx = AsyncManagedTransaction | AsyncTransaction
+Row = dict[str, Any]
+V = TypeVar("V")
+
+
+async def records(tx: Tx, name: Q, **params: Any) -> list[Row]:
+    """Every record of a catalog query, nodes as property maps."""
+    result = await tx.run(query(name), params)
+    return await result.data()
+
+
+async def count_credentials(tx: Tx) -> int:
+    """How many credentials the database holds."""
+    rows = await records(tx, Q.COUNT_CREDENTIALS)
+    return int(rows[0]["n"])
+
+
+def _not_found(cid: str, role: str = "credential") -> NotFound:
+    # Word for word what the embedded store raises.
+    return NotFound(f"No {role} with id '{cid}'.", id=cid)
+
+
+# --- plain lookups ---------------------------------------------------------------------
+
+
+async def frameworks(tx: Tx) -> list[Framework]:
+    """Every framework with its levels."""
+    rows = await records(tx, Q.FRAMEWORKS)
+    return [codec.framework_from(r["framework"], r["levels"]) for r in rows]
+
+
+async def framework(tx: Tx, code: str) -> Framework | None:
+    """One framework, or None."""
+    rows = await records(tx, Q.FRAMEWORK_BY_CODE, code=code)
+    return codec.framework_from(rows[0]["framework"], rows[0]["levels"]) if rows else None
+
+
+async def level_table(tx: Tx) -> dict[tuple[str, str], Level]:
+    """Every level by (framework, code)."""
+    levels = (codec.level_from(r["level"]) for r in await records(tx, Q.LEVELS))
+    return {(lvl.framework, lvl.code): lvl for lvl in levels}
+
+
+async def credentials(tx: Tx, ids: Sequence[str]) -> dict[str, Credential]:
+    """The credentials among ids that exist, by id."""
+    if not ids:
+        return {}
+    rows = await records(tx, Q.CREDENTIALS_BY_ID, ids=list(dict.fromkeys(ids)))
+    found = (codec.credential_from(r["credential"]) for r in rows)
+    return {c.id: c for c in found}
+
+
+async def nodes_by_id(
+    tx: Tx, name: Q, key: str, ids: Sequence[str], build: Callable[[Mapping[str, Any]], V]
+) -> dict[str, V]:
+    """Providers or skills among ids that exist, by id."""
+    if not ids:
+        return {}
+    rows = await records(tx, name, ids=list(dict.fromkeys(ids)))
+    return {r[key]["id"]: build(r[key]) for r in rows}
+
+
+async def stacks_into(tx: Tx, credential_id: str) -> list[Credential]:
+    """Credentials whose rules name credential_id."""
+    rows = await records(tx, Q.STACKS_INTO, id=credential_id)
+    return [codec.credential_from(r["credential"]) for r in rows]
+
+
+def _recognitions(rows: Sequence[Row]) -> list[Recognition]:
+    return [codec.recognition_from(r["from"], r["to"], r["recognition"]) for r in rows]
+
+
+async def recognitions_from(tx: Tx, credential_id: str) -> list[Recognition]:
+    """Decisions from credential_id, by target id."""
+    found = _recognitions(await records(tx, Q.RECOGNITIONS_FROM, id=credential_id))
+    return sorted(found, key=lambda r: r.to_id)
+
+
+async def snapshot(tx: Tx) -> Graph:
+    """The whole graph."""
+    fws = await frameworks(tx)
+    provs = [codec.provider_from(r["provider"]) for r in await records(tx, Q.ALL_PROVIDERS)]
+    skills = [codec.skill_from(r["skill"]) for r in await records(tx, Q.ALL_SKILLS)]
+    creds = [codec.credential_from(r["credential"]) for r in await records(tx, Q.ALL_CREDENTIALS)]
+    recs = _recognitions(await records(tx, Q.ALL_RECOGNITIONS))
+    return Graph(
+        frameworks={f.code: f for f in sorted(fws, key=lambda f: f.code)},
+        providers={p.id: p for p in sorted(provs, key=lambda p: p.id)},
+        skills={s.id: s for s in sorted(skills, key=lambda s: s.id)},
+        credentials={c.id: c for c in sorted(creds, key=lambda c: c.id)},
+        recognitions=tuple(sorted(recs, key=lambda r: (r.from_id, r.to_id))),
+    )
+
+
+# --- search ----------------------------------------------------------------------------
+
+
+def rank_texts(text: str, rows: Sequence[Row]) -> list[tuple[str, float]]:
+    """(id, score) of rows matching `text`, best first: the embedded search's scoring."""
+    if not rows:
+        return []
+    titles = process.cdist([text], [r["title"] for r in rows], scorer=fuzz.WRatio, workers=-1)
+    bodies = process.cdist(
+        [text], [r["body"] for r in rows], scorer=fuzz.token_set_ratio, workers=-1
+    )
+    hits = []
+    for i, row in enumerate(rows):
+        score = max(float(titles[0][i]), float(bodies[0][i]) * OUTCOME_WEIGHT)
+        if score >= SCORE_CUTOFF:
+            hits.append((str(row["id"]), round(score / 100.0, 4)))
+    hits.sort(key=lambda h: (-h[1], h[0]))
+    return hits
+
+
+async def search(tx: Tx, flt: SearchFilter, offset: int, limit: int) -> SearchPage:
+    """Filters in Cypher; fuzzy scoring in Python, exactly as the embedded store scores."""
+    params = {
+        "country": flt.country,
+        "kind": flt.kind.value if flt.kind else None,
+        "eqf": flt.eqf_level,
+    }
+    text = normalise(flt.text) if flt.text else ""
+    if not text:
+        row = (await records(tx, Q.SEARCH_PAGE, offset=offset, limit=limit, **params))[0]
+        items = tuple((codec.credential_from(p), None) for p in row["page"])
+        return SearchPage(items=items, total=int(row["total"]))
+    rows = sorted(await records(tx, Q.SEARCH_ROWS, **params), key=lambda r: str(r["id"]))
+    scored = rank_texts(text, rows)
+    page = scored[offset : offset + limit]
+    found = await credentials(tx, [i for i, _ in page])
+    return SearchPage(items=tuple((found[i], s) for i, s in page if i in found), total=len(scored))
+
+
+# --- planning --------------------------------------------------------------------------
+
+
+async def _require(tx: Tx, ids: Sequence[tuple[str, str]]) -> dict[str, Credential]:
+    """The credentials (id, role) name; NotFound for the first that does not exist."""
+    found = await credentials(tx, [i for i, _ in ids])
+    for cid, role in ids:
+        if cid not in found:
+            raise _not_found(cid, role)
+    return found
+
+
+async def planning_context(tx: Tx, target: str, held: Sequence[str]) -> PlanningContext:
+    """The target, its rule credentials, the held ones and their closure, in one query."""
+    known = await _require(
+        tx, [(target, "target credential"), *((h, "held credential") for h in held)]
+    )
+    rows = await records(tx, Q.PLANNING_CLOSURE, target=target, held=list(held))
+    found = {c.id: c for c in (codec.credential_from(r["credential"]) for r in rows)}
+    creds = {target: known[target]} | {cid: found[cid] for cid in sorted(found)}
+    recs: dict[tuple[str, str], Recognition] = {}
+    for row in rows:
+        to_id = row["credential"]["id"]
+        for into in row["into"]:
+            rec = codec.recognition_from(into["from"], to_id, into["props"])
+            recs[(rec.from_id, rec.to_id)] = rec
+    return PlanningContext(
+        target=known[target],
+        held=frozenset(held),
+        credentials=creds,
+        recognitions=tuple(recs[k] for k in sorted(recs)),
+    )
+
+
+async def qualifications_touching(tx: Tx, held: Sequence[str]) -> list[str]:
+    """Credentials whose rules name a held credential or what one is recognised as."""
+    await _require(tx, [(h, "held credential") for h in held])
+    rows = await records(tx, Q.QUALIFICATIONS_TOUCHING, held=list(held))
+    return sorted(str(r["id"]) for r in rows)
+
+
+# --- equivalence -----------------------------------------------------------------------
+
+
+async def equivalence_context(
+    tx: Tx, credential_id: str, country: str | None, limit: int, max_df: Callable[[int], int]
+) -> EquivalenceContext:
+    """The credential, recorded decisions from it and its Cypher shortlist."""
+    cred = (await _require(tx, [(credential_id, "credential")]))[credential_id]
+    recs = await recognitions_from(tx, credential_id)
+    short: list[str] = []
+    if limit > 0:
+        rows = await records(
+            tx,
+            Q.SHORTLIST,
+            id=credential_id,
+            max_df=max_df(await count_credentials(tx)),
+            country_key=codec.country_key(country) if country is not None else None,
+            no_eqf=NO_EQF,
+            limit=limit,
+        )
+        short = [str(r["id"]) for r in rows]
+    ids = list(dict.fromkeys([*(r.to_id for r in recs), *short]))
+    return await _context(tx, cred, ids, recs, keep_self=False)
+
+
+async def pair_context(tx: Tx, a: str, b: str) -> EquivalenceContext:
+    """Context for comparing a with exactly b."""
+    found = await _require(tx, [(a, "credential"), (b, "credential")])
+    recs = await recognitions_from(tx, a)
+    return await _context(tx, found[a], [b], recs, keep_self=True)
+
+
+async def _context(
+    tx: Tx, cred: Credential, ids: Sequence[str], recs: Sequence[Recognition], keep_self: bool
+) -> EquivalenceContext:
+    found = await credentials(tx, ids)
+    cands = tuple(found[i] for i in ids if i in found and (keep_self or found[i].id != cred.id))
+    skill_ids = sorted({s for c in (cred, *cands) for o in c.outcomes for s in o.skills})
+    skills: dict[str, Skill] = await nodes_by_id(
+        tx, Q.SKILLS_BY_ID, "skill", skill_ids, codec.skill_from
+    )
+    return EquivalenceContext(
+        credential=cred,
+        candidates=cands,
+        levels=await level_table(tx),
+        skills=skills,
+        recognitions=tuple(recs),
+    )
