@@ -99,13 +99,15 @@ def own_synth_graph(n_micro: int = 20_000, seed: int = 7, n_domains: int = 250) 
     return Graph(frameworks, {}, {}, credentials, recognitions)
 
 
-def load_graph(n: int, seed: int, domains: int) -> tuple[Graph, str]:
-    """The shared generator's graph when bench/synth.py exists, else our own."""
+def load_graph(n: int, seed: int, domains: int, own: bool) -> tuple[Graph, str]:
+    """The shared generator's graph when bench/synth.py exists (and not --own), else our own."""
     try:
+        if own:
+            raise ImportError("--own")
         from synth import synth_graph  # type: ignore[import-not-found]
     except ImportError:
         return own_synth_graph(n, seed, domains), "bench_equivalents.own_synth_graph"
-    return synth_graph(n_micro=n), "bench/synth.synth_graph"
+    return synth_graph(n_micro=n, seed=seed), "bench/synth.synth_graph"
 
 
 def main() -> None:
@@ -117,10 +119,11 @@ def main() -> None:
     parser.add_argument(
         "--domains", type=int, default=60, help="skill domains of the own generator (fewer: denser)"
     )
+    parser.add_argument("--own", action="store_true", help="use the generator in this file")
     args = parser.parse_args()
 
     t = time.perf_counter()
-    graph, source = load_graph(args.n, args.seed, args.domains)
+    graph, source = load_graph(args.n, args.seed, args.domains, args.own)
     gen_s = time.perf_counter() - t
     table = {(lv.framework, lv.code): lv for fw in graph.frameworks.values() for lv in fw.levels}
     creds = graph.credentials
