@@ -104,7 +104,7 @@ def load_graph(n: int, seed: int, domains: int, own: bool) -> tuple[Graph, str]:
     try:
         if own:
             raise ImportError("--own")
-        from synth import synth_graph  # type: ignore[import-not-found]
+        from synth import synth_graph  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         return own_synth_graph(n, seed, domains), "bench_equivalents.own_synth_graph"
     return synth_graph(n_micro=n, seed=seed), "bench/synth.synth_graph"
