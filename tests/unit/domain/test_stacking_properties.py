@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pathways.domain.stacking import Plan, plan
 from tests.unit.domain.test_stacking_brute import (
@@ -10,7 +12,9 @@ from tests.unit.domain.test_stacking_brute import (
     instances,
     key,
     minimal,
+    orderable,
     prereqs_met,
+    rules_met,
     valid_plans,
 )
 
@@ -41,6 +45,33 @@ def test_best_plan_equals_brute_force(inst: Instance) -> None:
     assert result.step_ids == plans[0]
     assert result.already_complete == (not plans[0])
     assert _steps_in_order(inst, result)
+    _assert_well_formed(inst, result)
+
+
+def _assert_well_formed(inst: Instance, result: Plan) -> None:
+    creds = [inst.ctx.credentials[s.credential] for s in result.steps]
+    assert result.additional_credits == pytest.approx(sum(c.workload_ects for c in creds))
+    assert result.additional_hours == pytest.approx(sum(c.workload_hours for c in creds))
+    held = [c.held for c in result.counted]
+    assert len(held) == len(set(held)) and set(held) <= inst.ctx.held
+    for c in result.counted:
+        assert (c.basis == "SAME_CREDENTIAL") == (c.held == c.counts_as)
+    for step in result.steps:
+        assert step.counts != step.credential
+    steps_said = [line for line in result.explanation if line.startswith("Step ")]
+    assert len(steps_said) == len(result.steps)
+
+
+@SETTINGS
+@given(instances(), st.integers(1, 40))
+def test_a_cut_search_still_returns_a_valid_plan(inst: Instance, budget: int) -> None:
+    result = plan(inst.ctx, inst.objective, inst.countries, node_budget=budget)
+    if result.achievable:
+        have = frozenset(inst.ctx.held) | result.step_ids
+        assert rules_met(inst.ctx, have) and orderable(inst.ctx, result.step_ids)
+        assert _steps_in_order(inst, result)
+    if not result.optimal:
+        assert any("budget" in line for line in result.explanation)
 
 
 @SETTINGS
