@@ -33,7 +33,7 @@ from pathways.domain import stacking_explain as explain
 from pathways.domain.stacking_compile import compile_problem
 from pathways.domain.stacking_model import MICRO, Problem, best_recognitions
 from pathways.domain.stacking_order import order_steps
-from pathways.domain.stacking_reasons import unreachable_lines
+from pathways.domain.stacking_reasons import not_counted_lines, unreachable_lines
 from pathways.domain.stacking_solver import Budget, Found, Search
 from pathways.model import Decision, Objective, PlanningContext
 
@@ -105,7 +105,7 @@ def plan(
     budget = Budget(node_budget)
     found, complete = _solve(pb, alternatives + 1, budget)
     if not found:
-        lines = unreachable_lines(pb, complete, budget.limit)
+        lines = unreachable_lines(pb, complete, budget.limit) + not_counted_lines(pb, set())
         return Plan(target.id, False, False, complete, (), 0.0, None, (), lines)
     alts = tuple(_build(pb, f, complete, budget.limit) for f in found[1:])
     return _build(pb, found[0], complete, budget.limit, alts)
@@ -197,6 +197,7 @@ def _build(
     )
     creds = [ctx.credentials[c] for c in order]
     lines = explain.plan_lines(pb, found, order, optimal, limit)
+    lines += not_counted_lines(pb, {c.held for c in counted})
     return Plan(
         target=ctx.target.id,
         achievable=True,

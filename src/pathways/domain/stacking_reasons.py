@@ -11,7 +11,15 @@ from pathways.domain.stacking_model import (
     full_substitutes,
     micro,
 )
-from pathways.model import AllRule, AnyRule, CredentialRule, CreditsRule, Decision, Rule
+from pathways.model import (
+    AllRule,
+    AnyRule,
+    CredentialRule,
+    CreditsRule,
+    Decision,
+    Rule,
+    rule_credentials,
+)
 
 MAX_REASONS = 12
 
@@ -141,3 +149,38 @@ class _Reasons:
                     f"which you do not hold and cannot take{extra}"
                 )
         return f"{title(ctx, cid)} cannot be taken"
+
+
+def not_counted_lines(pb: Problem, counted: set[str]) -> tuple[str, ...]:
+    """Held credentials with a decision into the rules that still do not count, and why."""
+    ctx = pb.ctx
+    assert ctx.target.requirements is not None
+    leaves = set(_leaf_credentials(ctx.target.requirements))
+    named = set(rule_credentials(ctx.target.requirements))
+    out: list[str] = []
+    for rec in sorted(ctx.recognitions, key=lambda r: (r.from_id, r.to_id)):
+        y, x = rec.from_id, rec.to_id
+        if y not in pb.held or y in counted or x not in named:
+            continue
+        cred = ctx.credentials.get(y)
+        where = country_name(cred.country) + " " if cred is not None else ""
+        if rec.decision is Decision.NONE:
+            out.append(
+                f"Your {where}credential {title(ctx, y)} does not count as {title(ctx, x)}: "
+                f"{rec.by} decided against recognising it on {rec.date}."
+            )
+        elif rec.decision is Decision.PARTIAL and x in leaves:
+            out.append(
+                f"Your {where}credential {title(ctx, y)} is only partly recognised as "
+                f"{title(ctx, x)} ({num(rec.ects or 0.0)} ECTS, by {rec.by} on {rec.date}); "
+                "a partial recognition counts only towards credit rules."
+            )
+    return tuple(out)
+
+
+def _leaf_credentials(rule: Rule) -> list[str]:
+    if isinstance(rule, CredentialRule):
+        return [rule.credential]
+    if isinstance(rule, CreditsRule):
+        return []
+    return [x for child in rule.children for x in _leaf_credentials(child)]

@@ -104,6 +104,23 @@ def test_a_held_partial_substitute_counts_the_granted_credits() -> None:
     )
 
 
+def test_a_held_credential_refused_recognition_is_said_not_to_count() -> None:
+    rule = AllRule((CredentialRule("ie-mig"), CredentialRule("ie-safety")))
+    result = plan(ctx(rule, {"ee-keevitus"}, rec("ee-keevitus", "ie-mig", Decision.NONE)))
+    assert result.step_ids == {"ie-mig", "ie-safety"} and not result.counted
+    assert (
+        "Your Estonia credential 'Keevitus' does not count as 'MIG welding': QQI decided "
+        "against recognising it on 2025-03-01." in text(result)
+    )
+
+
+def test_a_partial_recognition_does_not_meet_a_credential_requirement() -> None:
+    partial = rec("ee-keevitus", "ie-mig", Decision.PARTIAL, 3.0)
+    result = plan(ctx(CredentialRule("ie-mig"), {"ee-keevitus"}, partial))
+    assert result.step_ids == {"ie-mig"} and not result.counted
+    assert "only partly recognised as 'MIG welding' (3 ECTS" in text(result)
+
+
 def test_a_prerequisite_step_says_whose_prerequisite_it_is() -> None:
     result = plan(ctx(CredentialRule("ie-tig"), set()))
     assert [s.credential for s in result.steps] == ["ie-safety", "ie-tig"]
