@@ -100,6 +100,7 @@ class Search(Relaxation):
         self.fills: list[Fill] = []
         self.supports: list[Support] = []
         self.found: dict[frozenset[str], Found] = {}
+        self.plans_seen: list[frozenset[str]] = []
         self.inf = 1 << (max(self.w.values(), default=1).bit_length() + 64)
         self.threshold = self.inf
 
@@ -236,8 +237,11 @@ class Search(Relaxation):
             return
         if self.pb.cyclic and order_steps(self.pb, chosen) is None:
             return
-        if self.keep > 1 and not self._minimal(chosen):
-            return
+        if self.keep > 1:
+            padded = any(seen < chosen for seen in self.plans_seen)
+            self.plans_seen.append(chosen)
+            if padded or not self._minimal(chosen):
+                return
         self.found[chosen] = Found(chosen, self.weight, tuple(self.fills), tuple(self.supports))
         if self.first_only:
             raise _Stop
@@ -252,7 +256,9 @@ class Search(Relaxation):
             key = (self.root, chosen - {cid})
             if key not in probes:
                 probe = Search(self.pb, self.root, self.budget, allowed=key[1], first_only=True)
-                probes[key] = bool(probe.run()[0])
+                inner = probe.run()[0]
+                probes[key] = bool(inner)
+                self.plans_seen.extend(f.credentials for f in inner)
             if probes[key]:
                 return False
         return True
