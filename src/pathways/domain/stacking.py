@@ -37,8 +37,8 @@ from pathways.domain.stacking_reasons import not_counted_lines, unreachable_line
 from pathways.domain.stacking_solver import Budget, Found, Search
 from pathways.model import Decision, Objective, PlanningContext
 
-NODE_BUDGET = 200_000
-"""Search nodes one plan() call may visit before it settles for the best found."""
+NODE_BUDGET = 100_000
+"""Search nodes one plan() call may visit before it settles for the best found (about 1 s)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,10 +105,10 @@ def plan(
     budget = Budget(node_budget)
     found, complete = _solve(pb, alternatives + 1, budget)
     if not found:
-        lines = unreachable_lines(pb, complete, budget.limit) + not_counted_lines(pb, set())
+        lines = unreachable_lines(pb, complete, node_budget) + not_counted_lines(pb, set())
         return Plan(target.id, False, False, complete, (), 0.0, None, (), lines)
-    alts = tuple(_build(pb, f, complete, budget.limit) for f in found[1:])
-    return _build(pb, found[0], complete, budget.limit, alts)
+    alts = tuple(_build(pb, f, complete, node_budget) for f in found[1:])
+    return _build(pb, found[0], complete, node_budget, alts)
 
 
 def rank_reachable(

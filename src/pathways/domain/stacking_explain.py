@@ -160,9 +160,10 @@ def plan_lines(
     lines.extend(_step_lines(pb, found, order, recs))
     lines.extend(_derived_lines(pb, order, found))
     if not optimal:
-        lines.append(
+        lines.insert(
+            1,
             f"The search stopped at its budget of {limit} nodes: this is the best plan found, "
-            "not proven to be the least."
+            "not proven to be the least.",
         )
     return tuple(lines)
 

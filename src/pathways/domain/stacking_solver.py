@@ -59,6 +59,10 @@ class Found:
     supports: tuple[Support, ...]
 
 
+GRACE_NODES = 2_000
+"""Nodes a search may still visit past the budget while it has found no plan at all."""
+
+
 class Budget:
     """A node budget shared by every search of one plan() call."""
 
@@ -101,6 +105,7 @@ class Search(Relaxation):
         self.supports: list[Support] = []
         self.found: dict[frozenset[str], Found] = {}
         self.plans_seen: list[frozenset[str]] = []
+        self.visited = 0
         self.inf = 1 << (max(self.w.values(), default=1).bit_length() + 64)
         self.threshold = self.inf
 
@@ -118,7 +123,9 @@ class Search(Relaxation):
     def _dfs(self, stack: Stack) -> None:
         budget = self.budget
         budget.used += 1
-        if budget.used > budget.limit:
+        self.visited += 1
+        # Past the budget, a search still gets GRACE_NODES to find its first plan.
+        if budget.used > budget.limit and (self.found or self.visited > GRACE_NODES):
             budget.exhausted = True
             raise _Stop
         if self.weight + self._lb(stack, self.threshold - self.weight) >= self.threshold:

@@ -178,6 +178,19 @@ def test_a_cut_search_says_it_is_not_proven_optimal() -> None:
     assert "budget" in text(result)
 
 
+def test_a_spent_budget_still_plans_every_independent_group() -> None:
+    rule = AllRule(
+        (
+            AnyRule((CredentialRule("ie-mig"), CredentialRule("ie-draw"))),
+            CredentialRule("ee-ohutus"),
+        )
+    )
+    result = plan(ctx(rule, set()), node_budget=1)
+    assert result.achievable and not result.optimal
+    assert "ee-ohutus" in result.step_ids
+    assert "budget of 1 nodes" in result.explanation[1]
+
+
 def test_objectives_choose_differently() -> None:
     rule = AnyRule((CredentialRule("ie-mig"), CredentialRule("ie-tig")))
     assert plan(ctx(rule, set()), Objective.COUNT).step_ids == {"ie-mig"}
