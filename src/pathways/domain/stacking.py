@@ -35,7 +35,7 @@ from pathways.domain.stacking_model import MICRO, Problem, best_recognitions
 from pathways.domain.stacking_order import order_steps
 from pathways.domain.stacking_reasons import not_counted_lines, unreachable_lines
 from pathways.domain.stacking_solver import Budget, Found, Search
-from pathways.model import Decision, Objective, PlanningContext
+from pathways.model import Credential, Decision, Objective, PlanningContext
 
 NODE_BUDGET = 100_000
 """Search nodes one plan() call may visit before it settles for the best found (about 1 s)."""
@@ -125,7 +125,7 @@ def rank_reachable(
             max_additional_credits is None or micro_le(p.additional_credits, max_additional_credits)
         )
     ]
-    kept.sort(key=lambda p: (round(p.additional_credits * MICRO), len(p.steps), p.target))
+    kept.sort(key=lambda p: (round(p.additional_credits * MICRO), p.target))
     return kept[:first]
 
 
@@ -221,12 +221,18 @@ def _counted(pb: Problem, held: str, node: int, slot: int, value: int) -> Counte
     if pb.nodes[node].kind == "credits":
         ects: float | None = value / MICRO
     else:
-        cred = pb.ctx.credentials.get(x)
-        ects = cred.workload_ects if cred is not None else None
+        ects = _stated_ects(pb.ctx.credentials.get(x))
     basis: Literal["SAME_CREDENTIAL", "RECOGNITION_DECISION"] = (
         "SAME_CREDENTIAL" if held == x else "RECOGNITION_DECISION"
     )
     return Counted(held, x, basis, ects)
+
+
+def _stated_ects(cred: Credential | None) -> float | None:
+    """ECTS as given or derived from hours; None when the credential states no workload."""
+    if cred is None or (cred.ects is None and cred.hours is None):
+        return None
+    return cred.workload_ects
 
 
 def _held_target(ctx: PlanningContext) -> str | None:
@@ -247,6 +253,6 @@ def _held_plan(ctx: PlanningContext, holder: str) -> Plan:
     basis: Literal["SAME_CREDENTIAL", "RECOGNITION_DECISION"] = (
         "SAME_CREDENTIAL" if holder == target.id else "RECOGNITION_DECISION"
     )
-    counted = (Counted(holder, target.id, basis, target.workload_ects),)
+    counted = (Counted(holder, target.id, basis, _stated_ects(target)),)
     lines = explain.held_target_lines(ctx, holder)
     return Plan(target.id, True, True, True, (), 0.0, 0.0, counted, lines)

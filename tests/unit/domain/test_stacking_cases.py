@@ -60,7 +60,7 @@ def test_a_target_without_requirements_is_bad_input_naming_it() -> None:
 def test_holding_the_target_is_already_complete() -> None:
     result = plan(ctx(CredentialRule("ie-mig"), {"ie-cert"}))
     assert result.already_complete and result.achievable and not result.steps
-    assert result.counted == (Counted("ie-cert", "ie-cert", "SAME_CREDENTIAL", 0.0),)
+    assert result.counted == (Counted("ie-cert", "ie-cert", "SAME_CREDENTIAL", None),)
     assert "already hold" in text(result)
 
 
