@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -36,6 +37,9 @@ from pathways.domain.stacking_order import order_steps
 from pathways.domain.stacking_reasons import not_counted_lines, unreachable_lines
 from pathways.domain.stacking_solver import Budget, Found, Search
 from pathways.model import Credential, Decision, Objective, PlanningContext
+
+FRAMES_PER_GOAL = 6
+"""Interpreter frames one goal of the search can hold on the stack at most."""
 
 NODE_BUDGET = 100_000
 """Search nodes one plan() call may visit before it settles for the best found (about 1 s)."""
@@ -102,6 +106,7 @@ def plan(
     if holder is not None:
         return _held_plan(ctx, holder)
     pb = compile_problem(ctx, objective, countries)
+    _room_to_recurse(pb)
     budget = Budget(node_budget)
     found, complete = _solve(pb, alternatives + 1, budget)
     if not found:
@@ -147,6 +152,16 @@ def _solve(pb: Problem, keep: int, budget: Budget) -> tuple[list[Found], bool]:
             return [], complete
         parts.append(found)
     return _merge(parts, keep), complete
+
+
+def _room_to_recurse(pb: Problem) -> None:
+    """Make sure the search's recursion (a few frames per goal) fits in the interpreter limit."""
+    goals = len(pb.nodes) + sum(len(n.slots) for n in pb.nodes) + len(pb.pre_goals)
+    needed = FRAMES_PER_GOAL * goals + 1000
+    # Only ever raised, never restored: the limit is process-wide and another thread may
+    # be planning a large target too; Python 3.11+ recursion no longer costs C stack.
+    if sys.getrecursionlimit() < needed:
+        sys.setrecursionlimit(needed)
 
 
 def _merge(parts: list[list[Found]], keep: int) -> list[Found]:

@@ -191,6 +191,17 @@ def test_a_spent_budget_still_plans_every_independent_group() -> None:
     assert "budget of 1 nodes" in result.explanation[1]
 
 
+def test_a_target_of_hundreds_of_components_plans_without_running_out_of_stack() -> None:
+    many = tuple(
+        Credential(f"m{i:03d}", CredentialKind.UNIT, f"Unit {i}", "IE", ects=float(1 + i % 3))
+        for i in range(600)
+    )
+    rule = CreditsRule(900.0, tuple(c.id for c in many))
+    result = plan(ctx(rule, set(), extra=many))
+    assert result.achievable and result.optimal
+    assert result.additional_credits == 900
+
+
 def test_objectives_choose_differently() -> None:
     rule = AnyRule((CredentialRule("ie-mig"), CredentialRule("ie-tig")))
     assert plan(ctx(rule, set()), Objective.COUNT).step_ids == {"ie-mig"}
