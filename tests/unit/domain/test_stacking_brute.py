@@ -142,9 +142,16 @@ def key(
     return (cost, len(steps), sorted(steps))
 
 
+def target_held(ctx: PlanningContext) -> bool:
+    """The learner holds the target or a FULL recognition of it."""
+    return ctx.target.id in ctx.held or bool(set(_full(ctx, ctx.target.id)) & ctx.held)
+
+
 def valid_plans(inst: Instance) -> list[frozenset[str]]:
-    """Every valid plan, best first."""
+    """Every valid plan, best first (only the empty one when the target itself is held)."""
     ctx = inst.ctx
+    if target_held(ctx):
+        return [frozenset()]
     cands = [
         cid
         for cid, c in sorted(ctx.credentials.items())
@@ -215,6 +222,11 @@ def instances(draw: st.DrawFn, max_creds: int = 7, top: str | None = None) -> In
         decision = draw(st.sampled_from(list(Decision)))
         granted = draw(st.sampled_from([1.0, 2.0])) if decision is Decision.PARTIAL else None
         recs.append(Recognition(src, dst, decision, "QQI", "2025-03-01", granted))
+    if draw(st.integers(0, 9)) == 0:
+        # A decision that the target itself is recognised from one of the credentials.
+        recs.append(
+            Recognition(draw(st.sampled_from(ids)), "t", Decision.FULL, "QQI", "2025-03-01")
+        )
     rule = _rule(draw, ids, 0, top)
     target = Credential("t", CredentialKind.QUALIFICATION, "Target", "IE", requirements=rule)
     held = frozenset(draw(st.lists(st.sampled_from(ids), max_size=2, unique=True)))
