@@ -16,8 +16,15 @@ at 20,500 credentials: about 2 ms median and 4 ms p99 per plan for 31-40
 components.  A node budget bounds enormous targets: the best plan found is returned
 with `optimal=False` and the explanation says so.
 
-Alternatives are the next-best inclusion-minimal plans: a plan with a smaller plan
-inside it is that plan padded with an unneeded credential, which no learner wants.
+Where seeds.md is silent:
+- Alternatives are the next-best inclusion-minimal plans: a plan with a smaller plan
+  inside it is that plan padded with an unneeded credential, which no learner wants.
+- Workloads and credit thresholds compare in millionths of an ECTS (or hour), so
+  0.1 + 0.2 ECTS meets 0.3 and derived workloads (hours / 25) do not miss by a bit.
+- The target itself is never a step; recognitions are direct (not transitive); of
+  several decisions for one (from, to) pair FULL wins, then the most ECTS granted.
+- A PARTIAL decision counts only in `credits` rules; a NONE decision never counts.
+- `countries` compares the credential's country code exactly (GB does not admit GB-SCT).
 """
 
 from __future__ import annotations
