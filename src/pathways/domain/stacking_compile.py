@@ -51,13 +51,16 @@ def compile_problem(
     assert ctx.target.requirements is not None
     recs = best_recognitions(ctx.recognitions)
     subs = full_substitutes(recs)
+    into: dict[str, list[Recognition]] = {}
+    for key in sorted(recs):
+        into.setdefault(key[1], []).append(recs[key])
     held = frozenset(ctx.held)
     allowed = allowed_new(ctx, countries)
     prereqs, takeable = prerequisites(ctx, subs, held, allowed)
     costs = {cid: _cost(ctx.credentials[cid], objective) for cid in takeable}
     weights = _weights(costs)
     raw: list[Node] = []
-    _compile_rule(ctx, ctx.target.requirements, None, raw, recs, held, takeable, weights)
+    _compile_rule(ctx, ctx.target.requirements, None, raw, into, held, takeable, weights)
     occurrences: dict[str, int] = {}
     for node in raw:
         for slot in node.slots:
@@ -111,7 +114,7 @@ def _compile_rule(
     rule: Rule,
     parent: int | None,
     out: list[Node],
-    recs: Mapping[tuple[str, str], Recognition],
+    into: Mapping[str, list[Recognition]],
     held: frozenset[str],
     takeable: frozenset[str],
     weights: Mapping[str, int],
@@ -119,10 +122,10 @@ def _compile_rule(
     index = len(out)
     out.append(Node(index, "all", rule, parent))
     if isinstance(rule, CredentialRule):
-        slot = _slot(ctx, rule.credential, False, recs, held, takeable, weights)
+        slot = _slot(ctx, rule.credential, False, into, held, takeable, weights)
         out[index] = Node(index, "credential", rule, parent, slots=(slot,))
     elif isinstance(rule, CreditsRule):
-        slots = [_slot(ctx, x, True, recs, held, takeable, weights) for x in rule.sources]
+        slots = [_slot(ctx, x, True, into, held, takeable, weights) for x in rule.sources]
         slots.sort(key=lambda s: _slot_order(s, held))
         by_ratio = sorted(
             (i for i, s in enumerate(slots) if s.ratio is not None),
@@ -139,7 +142,7 @@ def _compile_rule(
         )
     else:
         kids = [
-            _compile_rule(ctx, c, index, out, recs, held, takeable, weights) for c in rule.children
+            _compile_rule(ctx, c, index, out, into, held, takeable, weights) for c in rule.children
         ]
         if isinstance(rule, AllRule):
             out[index] = Node(index, "all", rule, parent, children=tuple(kids))
@@ -154,7 +157,7 @@ def _slot(
     ctx: PlanningContext,
     x: str,
     credits: bool,
-    recs: Mapping[tuple[str, str], Recognition],
+    into: Mapping[str, list[Recognition]],
     held: frozenset[str],
     takeable: frozenset[str],
     weights: Mapping[str, int],
@@ -164,7 +167,8 @@ def _slot(
     opts: list[Option] = []
     if x != ctx.target.id and (x in held or x in takeable):
         opts.append(Option(x, full_value, None))
-    for (src, dst), rec in sorted(recs.items()):
+    for rec in into.get(x, ()):
+        src, dst = rec.from_id, rec.to_id
         if dst != x or src in (x, ctx.target.id) or not (src in held or src in takeable):
             continue
         if rec.decision is Decision.FULL:
