@@ -1,6 +1,6 @@
 // What planning $target needs: the target, the credentials its rules name and the held
-// ones, closed under "its prerequisites" and "credentials recognised as it", plus every
-// decision into a credential of that set.  ANY keeps the search breadth-first per seed.
+// ones, closed under "its prerequisites" and "credentials recognised as it" (the
+// RECOGNISED_FROM mirror), plus every decision into a credential of that set.
 MATCH (t:Credential {id: $target})
 OPTIONAL MATCH (t)-[:REQUIRES]->(named:Credential)
 WITH t, collect(named) AS named
@@ -9,12 +9,7 @@ WHERE h.id IN $held
 WITH t, named, collect(h) AS held
 WITH [t] + named + held AS seeds
 UNWIND seeds AS seed
-WITH DISTINCT seed
-MATCH ANY (seed)
-  ((a:Credential)-[step:PREREQUISITE|RECOGNISED_AS]-(b:Credential)
-    WHERE (type(step) = 'PREREQUISITE' AND startNode(step) = a)
-       OR (type(step) = 'RECOGNISED_AS' AND endNode(step) = a))*
-  (found:Credential)
+MATCH (seed)-[:PREREQUISITE|RECOGNISED_FROM*0..]->(found:Credential)
 WITH DISTINCT found
 OPTIONAL MATCH (src:Credential)-[r:RECOGNISED_AS]->(found)
 RETURN found AS credential,

@@ -107,6 +107,8 @@ class Neo4jStore:
                 connection_timeout=CONNECTION_TIMEOUT_S,
                 connection_acquisition_timeout=2 * CONNECTION_TIMEOUT_S,
                 max_transaction_retry_time=RETRY_TIME_S,
+                # Unknown-type warnings on an empty database are noise, not news.
+                notifications_min_severity="OFF",
             )
         try:
             await self._ensure_schema()
