@@ -73,7 +73,8 @@ def _compare_everything(both: Both, graph: Graph) -> None:
 # --- writes ------------------------------------------------------------------------------
 
 
-def _edit(graph: Graph, draw: st.DrawFn) -> Credential:
+def _edit(graph: Graph, data: st.DataObject) -> Credential:
+    draw = data.draw
     ids = sorted(graph.credentials)
     skills = sorted(graph.skills)
     base = graph.credentials[draw(st.sampled_from(ids))]
@@ -114,7 +115,7 @@ def test_writes_leave_both_stores_alike(
     graph = small_graph
     for _ in range(data.draw(st.integers(min_value=1, max_value=4))):
         if data.draw(st.booleans()):
-            cred = _edit(graph, data.draw)
+            cred = _edit(graph, data)
             for store in (both.memory, both.neo4j):
                 both.call(store.upsert_credential, cred)
         else:
