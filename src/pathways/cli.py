@@ -16,6 +16,9 @@ from pathways.paths import shipped_seeds
 from pathways.service import Service
 from pathways.store.base import Store
 
+_DEFAULT_DIR = Path("<default data directory>")
+"""What a bare --data-dir stands for until the seed set is known."""
+
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="pathways", description=__doc__)
@@ -27,13 +30,14 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="interface (default 127.0.0.1 only)")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument(
-        "--data-dir", type=Path,
-        help="where acknowledged writes are journaled (default: a directory per seed set "
-        "under $XDG_DATA_HOME/pathways, i.e. ~/.local/share/pathways)",
-    )
-    serve.add_argument(
-        "--no-journal", action="store_true",
-        help="keep writes in memory only: they are lost when the process stops",
+        "--data-dir",
+        type=Path,
+        nargs="?",
+        const=_DEFAULT_DIR,
+        metavar="DIR",
+        help="journal acknowledged writes in DIR and replay them at start; alone: a directory "
+        "per seed set under $XDG_DATA_HOME/pathways (~/.local/share/pathways). "
+        "Without it writes live in memory only",
     )
     serve.add_argument("--log-level", default="info")
 
@@ -199,18 +203,24 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _serve_settings(args: argparse.Namespace) -> Settings:
-    """Settings for serve: journaled by default, into a directory per seed set."""
+    """Settings for serve: a journal only when asked for, since `--seeds DIR` serves exactly DIR."""
     from dataclasses import replace
 
     from pathways.config import DEFAULT_DATA_DIR
     from pathways.store.journal import default_data_dir
 
     settings = _settings(args)
-    if args.no_journal or settings.backend == "neo4j":
+    if settings.backend == "neo4j":
         return replace(settings, data_dir=None)  # the database is durable by itself
-    if settings.data_dir is None:
+    if settings.data_dir == _DEFAULT_DIR:
         return replace(
             settings, data_dir=default_data_dir(DEFAULT_DATA_DIR, settings.seeds, shipped_seeds())
+        )
+    if settings.data_dir is None:
+        print(
+            "pathways: writes are kept in memory only and lost at exit; "
+            "use --data-dir to journal them",
+            file=sys.stderr,
         )
     return settings
 

@@ -27,9 +27,11 @@ ACKED_BEFORE_KILL = 40
 class Server:
     """One `pathways serve --data-dir` process on a free loopback port."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path | None, **env: str) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        journal = ["--data-dir"] if data_dir is None else ["--data-dir", str(data_dir)]
+        keys = f"editor:{EDITOR},recognition_officer:{OFFICER}"
         self.proc = subprocess.Popen(
             [
                 sys.executable,
@@ -38,8 +40,7 @@ class Server:
                 "serve",
                 "--seeds",
                 str(SMALL_SEEDS),
-                "--data-dir",
-                str(data_dir),
+                *journal,
                 "--port",
                 str(self.port),
                 "--log-level",
@@ -48,10 +49,7 @@ class Server:
             cwd=ROOT,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
-            env={
-                **os.environ,
-                "PATHWAYS_API_KEYS": f"editor:{EDITOR},recognition_officer:{OFFICER}",
-            },
+            env={**os.environ, "PATHWAYS_API_KEYS": keys, **env},
         )
         wait_healthy(self.url, self.proc)
 
@@ -181,3 +179,19 @@ def test_a_torn_last_record_is_dropped_on_start(tmp_path: Path, servers: list[Se
         assert _write(client, 3)
     assert journal.stat().st_size > good
     assert "dropped a torn" in second.stop()
+
+
+def test_a_bare_data_dir_flag_journals_in_the_default_directory(
+    tmp_path: Path, servers: list[Server]
+) -> None:
+    first = Server(None, XDG_DATA_HOME=str(tmp_path))
+    servers.append(first)
+    with httpx.Client(base_url=first.url, timeout=10.0) as client:
+        assert _write(client, 0)
+    first.kill()
+    journals = list((tmp_path / "pathways").glob(f"*/{JOURNAL_NAME}"))
+    assert len(journals) == 1 and journals[0].parent.name.startswith("small-")
+
+    second = Server(None, XDG_DATA_HOME=str(tmp_path))
+    servers.append(second)
+    _check(second.url, [0])

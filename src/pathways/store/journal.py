@@ -54,6 +54,7 @@ JOURNAL_NAME = "writes.journal"
 """The journal's file name inside the data directory."""
 
 _HEADER = 18  # "%08x %08x " before the payload
+_HEX = re.compile(rb"[0-9a-f]{8} [0-9a-f]{8} ")
 _CREDENTIAL = "credential"
 _RECOGNITION = "recognition"
 
@@ -78,13 +79,13 @@ def _unframe(data: bytes, pos: int) -> tuple[dict[str, object], int] | None:
     """The record starting at `pos` and where the next one starts, or None if it is bad."""
     if len(data) - pos < _HEADER + 1:
         return None
-    try:
-        length = int(data[pos : pos + 8], 16)
-        crc = int(data[pos + 9 : pos + 17], 16)
-    except ValueError:
+    header = data[pos : pos + _HEADER]
+    # int(..., 16) would also take signs, spaces and underscores: only lowercase hex will do
+    if not _HEX.fullmatch(header):
         return None
+    length, crc = int(header[:8], 16), int(header[9:17], 16)
     start, end = pos + _HEADER, pos + _HEADER + length
-    if data[pos + 8 : pos + 9] != b" " or data[end : end + 1] != b"\n":
+    if data[end : end + 1] != b"\n":
         return None
     body = data[start:end]
     if zlib.crc32(body) != crc:
@@ -319,7 +320,12 @@ class JournaledStore(MemoryStore):
 
     def __init__(self, seeds: Graph, data_dir: Path) -> None:
         self.journal = Journal(data_dir)
-        self.replayed = self.journal.replay(seeds)
+        try:
+            self.replayed = self.journal.replay(seeds)
+        except OSError as exc:
+            raise StoreUnavailable(
+                f"Cannot use the data directory {data_dir}: {exc.strerror or exc}"
+            ) from exc
         log.info(
             "journal %s: replayed %d writes (%d skipped)",
             self.journal.path,
