@@ -21,6 +21,7 @@ does not do by itself:
 from __future__ import annotations
 
 import json
+import logging
 import time
 from typing import Any
 
@@ -35,8 +36,11 @@ from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 
 from pathways.api.context import Context
+from pathways.api.errors import UNEXPECTED
 from pathways.api.limits import MAX_BODY_BYTES
 from pathways.api.observability import RequestRecord, record_request
+
+log = logging.getLogger("pathways.api")
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
@@ -102,7 +106,7 @@ class GraphQLHTTP(GraphQL[Context, None]):
             return
         started = time.perf_counter()
         request = Request(scope, receive)
-        request.state.pathways = RequestRecord()
+        request.state.pathways = RequestRecord(method=request.method)
         media = negotiate(request.headers.get("accept"))
         try:
             response = await self._handle(request, media)
@@ -110,6 +114,10 @@ class GraphQLHTTP(GraphQL[Context, None]):
             response = self._error(exc.status_code, exc.reason, media)
         except _Refused as exc:
             response = self._error(exc.status, exc.message, media, exc.headers)
+        except Exception:
+            # a bug outside execution: logged with its trace here, masked for the client
+            log.exception("unexpected error serving %s /graphql", request.method)
+            response = self._error(500, UNEXPECTED, media)
         record_request(request.state.pathways, response.status_code, started)
         await response(scope, receive, send)
 

@@ -67,6 +67,7 @@ def record_request(record: RequestRecord, status: int, started: float) -> None:
         json.dumps(
             {
                 "event": "graphql",
+                "method": record.method,
                 "operationName": record.operation_name,
                 "operationType": record.operation_type,
                 "fields": record.fields,
