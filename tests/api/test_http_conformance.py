@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import logging
 from typing import Any
 
 import pytest
@@ -216,3 +218,20 @@ def test_metrics_count_requests_by_operation_and_outcome(client: TestClient) -> 
     assert count() == before + 1
     text = client.get("/metrics").text
     assert "pathways_graphql_request_duration_seconds_bucket" in text
+
+
+def test_each_request_is_one_json_log_line(
+    client: TestClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, "pathways.access")
+    client.post("/graphql", json={"query": "query Q " + OK}, headers=NEW)
+    client.post("/graphql", content=b"x", headers={"Content-Type": "text/plain"})
+    client.post("/graphql", json={"query": FIELD_ERROR})
+    lines = [json.loads(r.getMessage()) for r in caplog.records if r.name == "pathways.access"]
+    assert [(x["operationName"], x["status"], x["outcome"], x["codes"]) for x in lines] == [
+        ("Q", 200, "ok", []),
+        (None, 415, "rejected", ["UNSUPPORTED_MEDIA_TYPE"]),
+        (None, 200, "error", ["NOT_FOUND"]),
+    ]
+    assert all(x["durationMs"] >= 0 and x["method"] == "POST" for x in lines)
+    assert lines[0]["fields"] == ["credential"] and lines[0]["operationType"] == "query"

@@ -118,7 +118,10 @@ class GraphQLHTTP(GraphQL[Context, None]):
             # a bug outside execution: logged with its trace here, masked for the client
             log.exception("unexpected error serving %s /graphql", request.method)
             response = self._error(500, UNEXPECTED, media)
-        record_request(request.state.pathways, response.status_code, started)
+        record: RequestRecord = request.state.pathways
+        if response.status_code >= 400 and not record.codes:
+            record.codes = [_http_code(response.status_code)]
+        record_request(record, response.status_code, started)
         await response(scope, receive, send)
 
     async def _handle(self, request: Request, media: str | None) -> Response:
