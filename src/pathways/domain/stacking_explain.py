@@ -48,6 +48,13 @@ def title(ctx: PlanningContext, cid: str) -> str:
     return f"'{cred.title}'" if cred is not None else f"'{cid}'"
 
 
+def yours(ctx: PlanningContext, cid: str) -> str:
+    """ "Your credential 'title' from <country>", how explanations name a held credential."""
+    cred = ctx.credentials.get(cid)
+    origin = f" from {country_name(cred.country)}" if cred is not None else ""
+    return f"Your credential {title(ctx, cid)}{origin}"
+
+
 def describe(ctx: PlanningContext, rule: Rule | None, limit: int = 4) -> str:
     """A short description of a rule."""
     if rule is None:
@@ -93,10 +100,8 @@ def held_target_lines(ctx: PlanningContext, holder: str) -> tuple[str, ...]:
     if holder == target.id:
         return (f"You already hold {title(ctx, target.id)}: nothing more is needed.",)
     rec = best_recognitions(ctx.recognitions)[(holder, target.id)]
-    cred = ctx.credentials.get(holder)
-    where = country_name(cred.country) + " " if cred is not None else ""
     return (
-        f"Your {where}credential {title(ctx, holder)} counts as {title(ctx, target.id)} "
+        f"{yours(ctx, holder)} counts as {title(ctx, target.id)} "
         f"({_recognised(rec)}): nothing more is needed.",
     )
 
@@ -143,16 +148,11 @@ def plan_lines(
                 )
             continue
         rec = recs[(y, x)]
-        cred = ctx.credentials.get(y)
-        where = country_name(cred.country) + " " if cred is not None else ""
         if rec.decision is Decision.FULL:
-            lines.append(
-                f"Your {where}credential {title(ctx, y)} counts as {title(ctx, x)} "
-                f"({_recognised(rec)})."
-            )
+            lines.append(f"{yours(ctx, y)} counts as {title(ctx, x)} ({_recognised(rec)}).")
         else:
             lines.append(
-                f"Your {where}credential {title(ctx, y)} counts for {num(fill.value / MICRO)} ECTS "
+                f"{yours(ctx, y)} counts for {num(fill.value / MICRO)} ECTS "
                 f"of {title(ctx, x)} (partial recognition by {rec.by} on {rec.date}), "
                 f"{_context(ctx, pb, node)}."
             )
@@ -181,10 +181,8 @@ def _held_prerequisite_lines(
             for y in sorted(pb.held):
                 rec = recs.get((y, q))
                 if y != step and rec is not None and rec.decision is Decision.FULL:
-                    cred = ctx.credentials.get(y)
-                    where = country_name(cred.country) + " " if cred is not None else ""
                     out.append(
-                        f"Your {where}credential {title(ctx, y)} counts as {title(ctx, q)} "
+                        f"{yours(ctx, y)} counts as {title(ctx, q)} "
                         f"({_recognised(rec)}), the prerequisite of {title(ctx, step)}."
                     )
                     break

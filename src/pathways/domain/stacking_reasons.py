@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathways.domain.stacking_explain import country_name, describe, num, title
+from pathways.domain.stacking_explain import country_name, describe, num, title, yours
 from pathways.domain.stacking_model import (
     MICRO,
     Problem,
@@ -162,16 +162,14 @@ def not_counted_lines(pb: Problem, counted: set[str]) -> tuple[str, ...]:
         y, x = rec.from_id, rec.to_id
         if y not in pb.held or y in counted or x not in named:
             continue
-        cred = ctx.credentials.get(y)
-        where = country_name(cred.country) + " " if cred is not None else ""
         if rec.decision is Decision.NONE:
             out.append(
-                f"Your {where}credential {title(ctx, y)} does not count as {title(ctx, x)}: "
+                f"{yours(ctx, y)} does not count as {title(ctx, x)}: "
                 f"{rec.by} decided against recognising it on {rec.date}."
             )
         elif rec.decision is Decision.PARTIAL and x in leaves:
             out.append(
-                f"Your {where}credential {title(ctx, y)} is only partly recognised as "
+                f"{yours(ctx, y)} is only partly recognised as "
                 f"{title(ctx, x)} ({num(rec.ects or 0.0)} ECTS, by {rec.by} on {rec.date}); "
                 "a partial recognition counts only towards credit rules."
             )

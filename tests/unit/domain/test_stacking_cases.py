@@ -71,7 +71,7 @@ def test_a_full_recognition_of_the_target_is_already_complete() -> None:
     )
     assert result.already_complete and not result.steps
     assert result.counted[0].basis == "RECOGNITION_DECISION"
-    assert "Your Estonia credential 'Keevitaja' counts as 'Welding certificate'" in text(result)
+    assert "Your credential 'Keevitaja' from Estonia counts as 'Welding certificate'" in text(result)
 
 
 def test_held_credentials_meeting_the_rules_are_already_complete() -> None:
@@ -88,7 +88,7 @@ def test_a_held_full_substitute_is_counted_with_its_decision() -> None:
     assert [s.credential for s in result.steps] == ["ie-safety"]
     assert result.counted == (Counted("ee-keevitus", "ie-mig", "RECOGNITION_DECISION", 5.0),)
     assert (
-        "Your Estonia credential 'Keevitus' counts as 'MIG welding' "
+        "Your credential 'Keevitus' from Estonia counts as 'MIG welding' "
         "(recognised by QQI on 2025-03-01)" in text(result)
     )
 
@@ -99,7 +99,7 @@ def test_a_held_partial_substitute_counts_the_granted_credits() -> None:
     assert result.step_ids == {"ie-safety"}
     assert result.counted == (Counted("ee-keevitus", "ie-mig", "RECOGNITION_DECISION", 3.0),)
     assert (
-        "Your Estonia credential 'Keevitus' counts for 3 ECTS of 'MIG welding' "
+        "Your credential 'Keevitus' from Estonia counts for 3 ECTS of 'MIG welding' "
         "(partial recognition by QQI on 2025-03-01)" in text(result)
     )
 
@@ -109,7 +109,7 @@ def test_a_held_credential_refused_recognition_is_said_not_to_count() -> None:
     result = plan(ctx(rule, {"ee-keevitus"}, rec("ee-keevitus", "ie-mig", Decision.NONE)))
     assert result.step_ids == {"ie-mig", "ie-safety"} and not result.counted
     assert (
-        "Your Estonia credential 'Keevitus' does not count as 'MIG welding': QQI decided "
+        "Your credential 'Keevitus' from Estonia does not count as 'MIG welding': QQI decided "
         "against recognising it on 2025-03-01." in text(result)
     )
 
@@ -131,7 +131,7 @@ def test_a_prerequisite_met_by_a_held_recognition_is_not_taken() -> None:
     result = plan(ctx(CredentialRule("ie-tig"), {"ee-ohutus"}, rec("ee-ohutus", "ie-safety")))
     assert result.step_ids == {"ie-tig"}
     assert (
-        "Your Estonia credential 'Tööohutus' counts as 'Workshop safety' (recognised by QQI on "
+        "Your credential 'Tööohutus' from Estonia counts as 'Workshop safety' (recognised by QQI on "
         "2025-03-01), the prerequisite of 'TIG welding'" in text(result)
     )
 
