@@ -175,6 +175,8 @@ def test_get_without_a_query_from_a_program_is_400(client: TestClient) -> None:
 def test_other_methods_are_405(client: TestClient) -> None:
     r = client.put("/graphql", json={"query": OK})
     assert r.status_code == 405 and "POST" in r.headers["allow"]
+    head = client.head("/graphql")
+    assert head.status_code == 405 and "POST" in head.headers["allow"]
 
 
 def test_operation_name_selects_the_operation(client: TestClient) -> None:

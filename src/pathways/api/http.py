@@ -111,7 +111,8 @@ class GraphQLHTTP(GraphQL[Context, None]):
         try:
             response = await self._handle(request, media)
         except HTTPException as exc:
-            response = self._error(exc.status_code, exc.reason, media)
+            allow = {"Allow": "GET, POST"} if exc.status_code == 405 else None
+            response = self._error(exc.status_code, exc.reason, media, allow)
         except _Refused as exc:
             response = self._error(exc.status, exc.message, media, exc.headers)
         except Exception:
