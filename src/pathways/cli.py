@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
+import gc
 import json
 import sys
 from collections.abc import Sequence
@@ -144,12 +146,18 @@ def _read_document(arg: str) -> str:
         raise BadUserInput(f"{arg}: not a GraphQL document, nor a readable file ({exc}).") from exc
 
 
+@functools.cache
+def _schema() -> Any:
+    from pathways.api.schema import build_schema
+
+    return build_schema()
+
+
 async def run_query(service: Service, document: str, variables: dict[str, Any] | None) -> Any:
     """Execute one document against the schema, as the HTTP endpoint would."""
     from pathways.api.context import Context
-    from pathways.api.schema import build_schema
 
-    result = await build_schema().execute(
+    result = await _schema().execute(
         document, variable_values=variables, context_value=Context(service=service)
     )
     out: dict[str, Any] = {"data": result.data}
@@ -195,6 +203,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     keys = ApiKeys.parse(settings.api_keys)
     store = asyncio.run(_prepare(settings))
     app = create_app(Service(store), keys)
+    # The loaded graph lives as long as the process: keeping it out of the cyclic
+    # collector spares every request a full collection walking it (100+ ms at 20k).
+    gc.collect()
+    gc.freeze()
     # our JSON request lines replace uvicorn's access log
     uvicorn.run(
         app, host=settings.host, port=settings.port, log_level=args.log_level, access_log=False
