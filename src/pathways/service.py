@@ -21,6 +21,9 @@ from pathways.store.base import SearchFilter, Store
 MAX_PAGE = 100
 """Largest `first` any list query accepts."""
 
+MAX_SEARCH = 200
+"""Longest `search` text: fuzzy matching costs grow with it (200 KB took 2 s of CPU)."""
+
 MAX_ALTERNATIVES = 10
 """Most next-best plans one stackingPlan may ask for (each one is a further search)."""
 
@@ -136,6 +139,12 @@ class Service:
     ) -> SearchResult:
         """One page of credentials matching the filters, best match first."""
         check_first(first)
+        if text is not None and len(text) > MAX_SEARCH:
+            raise LimitExceeded(
+                f"'search' may be at most {MAX_SEARCH} characters, got {len(text)}.",
+                argument="search",
+                maximum=MAX_SEARCH,
+            )
         if eqf_level is not None and not 1 <= eqf_level <= 8:
             raise BadUserInput(
                 f"'eqfLevel' must be an EQF level from 1 to 8, got {eqf_level}.",

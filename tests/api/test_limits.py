@@ -9,7 +9,14 @@ import pytest
 from graphql import get_introspection_query
 from starlette.testclient import TestClient
 
-from pathways.api.limits import MAX_ALIASES, MAX_BODY_BYTES, MAX_DEPTH, MAX_TOKENS, PAGE_SIZE
+from pathways.api.limits import (
+    MAX_ALIASES,
+    MAX_BODY_BYTES,
+    MAX_DEPTH,
+    MAX_TOKENS,
+    PAGE_SIZE,
+    SEARCH_LENGTH,
+)
 from pathways.model import Graph
 from tests.api.writes import EDITOR_KEY, UPSERT, bearer, new_credential, writing_client
 
@@ -86,6 +93,16 @@ def test_page_size_beyond_the_limit_is_bad_user_input(client: TestClient) -> Non
     err = body["errors"][0]
     assert err["extensions"]["code"] == "BAD_USER_INPUT"
     assert err["extensions"]["maximum"] == PAGE_SIZE
+
+
+def test_a_search_text_beyond_the_limit_is_bad_user_input(client: TestClient) -> None:
+    q = "query($s: String) { credentials(search: $s) { totalCount } }"
+    ok = client.post("/graphql", json={"query": q, "variables": {"s": "w" * SEARCH_LENGTH}})
+    assert "errors" not in ok.json()
+    long = {"s": "welding " * (SEARCH_LENGTH // 8 + 1)}
+    err = client.post("/graphql", json={"query": q, "variables": long}).json()["errors"][0]
+    assert err["extensions"]["code"] == "BAD_USER_INPUT"
+    assert err["extensions"]["maximum"] == SEARCH_LENGTH
 
 
 def test_a_body_over_the_limit_is_413(client: TestClient) -> None:

@@ -22,7 +22,7 @@ from strawberry.extensions import (
     SchemaExtension,
 )
 
-from pathways.service import MAX_PAGE
+from pathways.service import MAX_PAGE, MAX_SEARCH
 
 MAX_DEPTH = 10
 """Deepest selection nesting (introspection fields are not counted, so GraphiQL works)."""
@@ -39,6 +39,9 @@ MAX_BODY_BYTES = 256 * 1024
 
 PAGE_SIZE = MAX_PAGE
 """Largest `first` of a list query (service.MAX_PAGE), refused with BAD_USER_INPUT above it."""
+
+SEARCH_LENGTH = MAX_SEARCH
+"""Longest `search` text (service.MAX_SEARCH): fuzzy matching a huge text holds the server."""
 
 _PATTERNS = (
     (
