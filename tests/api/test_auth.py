@@ -139,6 +139,7 @@ def test_key_configuration() -> None:
     assert keys.role_of(None) is None
     assert keys.role_of("Bearer x") == INVALID_KEY
     assert ApiKeys.parse("").role_of("Bearer anything") == INVALID_KEY
+    assert EDITOR_KEY not in repr(keys) and EDITOR_KEY not in str(keys)
 
 
 @pytest.mark.parametrize("spec", ["editor", "admin:secret-1", "editor:", ":secret-1"])

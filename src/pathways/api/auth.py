@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from graphql import GraphQLError
 from graphql.language import (
@@ -47,7 +47,7 @@ INVALID_KEY = "\x00invalid"
 class ApiKeys:
     """The configured (role, key) pairs."""
 
-    pairs: tuple[tuple[str, bytes], ...] = ()
+    pairs: tuple[tuple[str, bytes], ...] = field(default=(), repr=False)  # never shown
 
     @classmethod
     def parse(cls, spec: str) -> ApiKeys:
