@@ -89,3 +89,10 @@ def test_unexpected_errors_are_masked(small_graph: Graph) -> None:
     err = body["errors"][0]
     assert err["extensions"] == {"code": "INTERNAL_SERVER_ERROR"}
     assert "secret" not in str(body) and "boom" not in str(body)
+
+
+def test_validation_result_is_the_same_when_cached(client: TestClient) -> None:
+    first = client.post("/graphql", json={"query": "{ credential { id } }"}).json()
+    again = client.post("/graphql", json={"query": "{ credential { id } }"}).json()
+    assert first == again
+    assert again["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"

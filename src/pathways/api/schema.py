@@ -19,6 +19,7 @@ from pathways.api.types import (
 )
 from pathways.api.types_equivalence import MatchType, QualityReportType
 from pathways.api.types_stacking import StackingPlanType
+from pathways.api.validation import CachedValidation
 
 
 @strawberry.type
@@ -41,6 +42,6 @@ def build_schema() -> strawberry.Schema:
         query=Query,
         mutation=Mutation,
         # limit codes first: its after-hook runs last, over ErrorCodes' result
-        extensions=[*limit_extensions(), Observe, Authorisation, ErrorCodes],
+        extensions=[*limit_extensions(), Observe, Authorisation, CachedValidation, ErrorCodes],
         types=[CredentialKind],
     )
