@@ -15,53 +15,31 @@ log = logging.getLogger("pathways.api")
 UNEXPECTED = "Unexpected error. It has been logged; please try again or report it."
 
 
+def _like(error: GraphQLError, message: str, extensions: dict[str, object]) -> GraphQLError:
+    """A new error at the same place as `error`, with its own message and extensions."""
+    return GraphQLError(
+        message, error.nodes, error.source, error.positions, error.path, extensions=extensions
+    )
+
+
 def coded(error: GraphQLError) -> GraphQLError:
     """The error with `extensions.code`; unexpected ones masked, never leaking internals."""
     original = error.original_error
     if error.message.startswith("Variable '$"):
         # Variable coercion: the client sent a value of the wrong type.
-        return GraphQLError(
-            error.message,
-            error.nodes,
-            error.source,
-            error.positions,
-            error.path,
-            extensions={"code": "BAD_USER_INPUT"},
-        )
+        return _like(error, error.message, {"code": "BAD_USER_INPUT"})
     if isinstance(original, PathwaysError):
-        extensions = {**original.extensions, "code": original.code}
-        return GraphQLError(
-            original.message,
-            error.nodes,
-            error.source,
-            error.positions,
-            error.path,
-            extensions=extensions,
-        )
+        return _like(error, original.message, {**original.extensions, "code": original.code})
     if original is None:
         # Raised by graphql-core itself: syntax and validation errors, safe to show.
         code = (error.extensions or {}).get("code") or "GRAPHQL_VALIDATION_FAILED"
         if error.message.startswith("Syntax Error"):
             code = "GRAPHQL_PARSE_FAILED"
-        return GraphQLError(
-            error.message,
-            error.nodes,
-            error.source,
-            error.positions,
-            error.path,
-            extensions={**(error.extensions or {}), "code": code},
-        )
+        return _like(error, error.message, {**(error.extensions or {}), "code": code})
     if isinstance(original, GraphQLError):
         return coded(original)
     log.error("unexpected error in %s", error.path, exc_info=original)
-    return GraphQLError(
-        UNEXPECTED,
-        error.nodes,
-        error.source,
-        error.positions,
-        error.path,
-        extensions={"code": "INTERNAL_SERVER_ERROR"},
-    )
+    return _like(error, UNEXPECTED, {"code": "INTERNAL_SERVER_ERROR"})
 
 
 class ErrorCodes(SchemaExtension):

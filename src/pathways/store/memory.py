@@ -171,23 +171,17 @@ class MemoryStore:
         found = {i: self._cred(i) for i in ids}
         return {i: c for i, c in found.items() if c is not None}
 
+    def _some(self, kind: str, ids: Sequence[str], cls: type[T]) -> dict[str, T]:
+        found = {i: self._value(kind, i) for i in ids}
+        return {i: v for i, v in found.items() if isinstance(v, cls)}
+
     async def providers(self, ids: Sequence[str]) -> dict[str, Provider]:
         """The providers among ids that exist."""
-        out: dict[str, Provider] = {}
-        for i in ids:
-            value = self._value(_PROV, i)
-            if isinstance(value, Provider):
-                out[i] = value
-        return out
+        return self._some(_PROV, ids, Provider)
 
     async def skills(self, ids: Sequence[str]) -> dict[str, Skill]:
         """The skills among ids that exist."""
-        out: dict[str, Skill] = {}
-        for i in ids:
-            value = self._value(_SKILL, i)
-            if isinstance(value, Skill):
-                out[i] = value
-        return out
+        return self._some(_SKILL, ids, Skill)
 
     async def stacks_into(self, credential_id: str) -> Sequence[Credential]:
         """Credentials whose rules name this one."""
