@@ -1,3 +1,3 @@
 // Every credential (snapshot).
 MATCH (c:Credential)
-RETURN c AS credential
+RETURN collect(c) AS credentials

@@ -1,3 +1,3 @@
 // Every provider (snapshot).
 MATCH (p:Provider)
-RETURN p AS provider
+RETURN collect(p) AS rows

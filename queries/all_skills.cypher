@@ -1,3 +1,3 @@
 // Every skill (snapshot).
 MATCH (s:Skill)
-RETURN s AS skill
+RETURN collect(s) AS rows

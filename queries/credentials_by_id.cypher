@@ -1,4 +1,4 @@
 // The credentials among $ids that exist.
 UNWIND $ids AS id
 MATCH (c:Credential {id: id})
-RETURN c AS credential
+RETURN collect(c) AS credentials

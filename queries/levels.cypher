@@ -1,3 +1,3 @@
 // Every level of every framework.
 MATCH (l:Level)
-RETURN l AS level
+RETURN collect(l) AS levels

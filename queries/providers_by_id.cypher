@@ -1,4 +1,4 @@
 // The providers among $ids that exist.
 UNWIND $ids AS id
 MATCH (p:Provider {id: id})
-RETURN p AS provider
+RETURN collect(p) AS rows

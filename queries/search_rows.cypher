@@ -5,4 +5,4 @@ WHERE ($country IS NULL OR c.country = $country)
 OPTIONAL MATCH (c)-[:AT_LEVEL]->(l:Level)
 WITH c, l
 WHERE $eqf IS NULL OR $eqf IN coalesce(l.eqf, [])
-RETURN c.id AS id, c.search_title AS title, c.search_body AS body
+RETURN collect({id: c.id, title: c.search_title, body: c.search_body}) AS rows

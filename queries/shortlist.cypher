@@ -1,17 +1,22 @@
 // Equivalence candidates for $id by the rule of pathways.domain.candidates: shared
-// skills, shared informative tokens (held by at most $max_df credentials), EQF distance.
+// skills, then shared informative tokens (a token is informative when at most
+// max(min_df, floor(df_share * credentials)) credentials hold it), then EQF distance.
 MATCH (c:Credential {id: $id})
+CALL () {
+  MATCH (x:Credential)
+  RETURN count(x) AS n
+}
+WITH c, CASE WHEN toInteger($df_share * n) > $min_df THEN toInteger($df_share * n)
+             ELSE $min_df END AS max_df
 OPTIONAL MATCH (c)-[:AT_LEVEL]->(cl:Level)
-WITH c, coalesce(cl.eqf, []) AS ce
-CALL {
-  WITH c
+WITH c, max_df, coalesce(cl.eqf, []) AS ce
+CALL (c, max_df) {
   MATCH (c)-[:HAS_SKILL]->(:Skill)<-[:HAS_SKILL]-(o:Credential)
   WHERE o <> c
   RETURN o, count(*) AS skills, 0 AS tokens
   UNION ALL
-  WITH c
   MATCH (c)-[:HAS_TOKEN]->(t:Token)
-  WHERE COUNT { (t)<-[:HAS_TOKEN]-() } <= $max_df
+  WHERE COUNT { (t)<-[:HAS_TOKEN]-() } <= max_df
   MATCH (t)<-[:HAS_TOKEN]-(o:Credential)
   WHERE o <> c
   RETURN o, 0 AS skills, count(*) AS tokens
@@ -25,6 +30,7 @@ WITH o, skills, tokens,
           ELSE reduce(best = $no_eqf, x IN ce |
                  reduce(b = best, y IN oe | CASE WHEN abs(x - y) < b THEN abs(x - y) ELSE b END))
      END AS distance
-RETURN o.id AS id
-ORDER BY skills DESC, tokens DESC, distance ASC, id ASC
+WITH o, skills, tokens, distance
+ORDER BY skills DESC, tokens DESC, distance ASC, o.id ASC
 LIMIT $limit
+RETURN collect(o) AS credentials

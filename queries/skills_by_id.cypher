@@ -1,4 +1,4 @@
 // The skills among $ids that exist.
 UNWIND $ids AS id
 MATCH (s:Skill {id: id})
-RETURN s AS skill
+RETURN collect(s) AS rows

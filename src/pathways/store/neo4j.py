@@ -17,7 +17,6 @@ from typing import Any, TypeVar
 from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, AsyncTransaction
 from neo4j import exceptions as neo
 
-from pathways.domain.candidates import MAX_DF_SHARE, MIN_MAX_DF
 from pathways.errors import BadUserInput, StoreUnavailable
 from pathways.model import (
     EQF_CODE,
@@ -231,9 +230,7 @@ class Neo4jStore:
         """The providers among `ids` that exist, by id."""
 
         found = await self._read(
-            lambda tx: reads.nodes_by_id(
-                tx, Q.PROVIDERS_BY_ID, "provider", ids, codec.provider_from
-            )
+            lambda tx: reads.nodes_by_id(tx, Q.PROVIDERS_BY_ID, ids, codec.provider_from)
         )
         return {i: found[i] for i in ids if i in found}
 
@@ -241,7 +238,7 @@ class Neo4jStore:
         """The skills among `ids` that exist, by id."""
 
         found = await self._read(
-            lambda tx: reads.nodes_by_id(tx, Q.SKILLS_BY_ID, "skill", ids, codec.skill_from)
+            lambda tx: reads.nodes_by_id(tx, Q.SKILLS_BY_ID, ids, codec.skill_from)
         )
         return {i: found[i] for i in ids if i in found}
 
@@ -277,7 +274,7 @@ class Neo4jStore:
         """The credential, its candidate shortlist (run in Cypher) and their facts."""
 
         return await self._read(
-            lambda tx: reads.equivalence_context(tx, credential_id, country, limit, _max_df)
+            lambda tx: reads.equivalence_context(tx, credential_id, country, limit)
         )
 
     async def pair_context(self, a: str, b: str) -> EquivalenceContext:
@@ -304,11 +301,6 @@ class Neo4jStore:
 
 
 # --- helpers ---------------------------------------------------------------------------
-
-
-def _max_df(n_credentials: int) -> int:
-    # Same arithmetic as CandidateIndex.max_df, on the database's count.
-    return max(MIN_MAX_DF, int(MAX_DF_SHARE * n_credentials))
 
 
 async def _run(tx: Tx, name: Q, **params: Any) -> None:

@@ -1,4 +1,8 @@
-"""The Neo4j store's reads: one function per question, each inside a read transaction."""
+"""The Neo4j store's reads: one function per question, each inside a read transaction.
+
+Queries that return many rows return them collected into one record: a record per
+row costs a Bolt message each, which dominates the time of a pure-Python driver.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from typing import Any, TypeVar
 from neo4j import AsyncManagedTransaction, AsyncTransaction
 from rapidfuzz import fuzz, process
 
-from pathways.domain.candidates import NO_EQF
+from pathways.domain.candidates import MAX_DF_SHARE, MIN_MAX_DF, NO_EQF
 from pathways.errors import NotFound
 from pathways.model import (
     Credential,
@@ -34,6 +38,12 @@ async def records(tx: Tx, name: Q, **params: Any) -> list[Row]:
     """Every record of a catalog query, nodes as property maps."""
     result = await tx.run(query(name), params)
     return await result.data()
+
+
+async def _one(tx: Tx, name: Q, key: str, **params: Any) -> list[Any]:
+    """The list a collecting query returns in its single record."""
+    rows = await records(tx, name, **params)
+    return list(rows[0][key]) if rows else []
 
 
 async def count_credentials(tx: Tx) -> int:
@@ -64,7 +74,7 @@ async def framework(tx: Tx, code: str) -> Framework | None:
 
 async def level_table(tx: Tx) -> dict[tuple[str, str], Level]:
     """Every level by (framework, code)."""
-    levels = (codec.level_from(r["level"]) for r in await records(tx, Q.LEVELS))
+    levels = (codec.level_from(lv) for lv in await _one(tx, Q.LEVELS, "levels"))
     return {(lvl.framework, lvl.code): lvl for lvl in levels}
 
 
@@ -72,19 +82,19 @@ async def credentials(tx: Tx, ids: Sequence[str]) -> dict[str, Credential]:
     """The credentials among ids that exist, by id."""
     if not ids:
         return {}
-    rows = await records(tx, Q.CREDENTIALS_BY_ID, ids=list(dict.fromkeys(ids)))
-    found = (codec.credential_from(r["credential"]) for r in rows)
+    rows = await _one(tx, Q.CREDENTIALS_BY_ID, "credentials", ids=list(dict.fromkeys(ids)))
+    found = (codec.credential_from(props) for props in rows)
     return {c.id: c for c in found}
 
 
 async def nodes_by_id(
-    tx: Tx, name: Q, key: str, ids: Sequence[str], build: Callable[[Mapping[str, Any]], V]
+    tx: Tx, name: Q, ids: Sequence[str], build: Callable[[Mapping[str, Any]], V]
 ) -> dict[str, V]:
     """Providers or skills among ids that exist, by id."""
     if not ids:
         return {}
-    rows = await records(tx, name, ids=list(dict.fromkeys(ids)))
-    return {r[key]["id"]: build(r[key]) for r in rows}
+    rows = await _one(tx, name, "rows", ids=list(dict.fromkeys(ids)))
+    return {props["id"]: build(props) for props in rows}
 
 
 async def stacks_into(tx: Tx, credential_id: str) -> list[Credential]:
@@ -106,9 +116,9 @@ async def recognitions_from(tx: Tx, credential_id: str) -> list[Recognition]:
 async def snapshot(tx: Tx) -> Graph:
     """The whole graph."""
     fws = await frameworks(tx)
-    provs = [codec.provider_from(r["provider"]) for r in await records(tx, Q.ALL_PROVIDERS)]
-    skills = [codec.skill_from(r["skill"]) for r in await records(tx, Q.ALL_SKILLS)]
-    creds = [codec.credential_from(r["credential"]) for r in await records(tx, Q.ALL_CREDENTIALS)]
+    provs = [codec.provider_from(p) for p in await _one(tx, Q.ALL_PROVIDERS, "rows")]
+    skills = [codec.skill_from(p) for p in await _one(tx, Q.ALL_SKILLS, "rows")]
+    creds = [codec.credential_from(p) for p in await _one(tx, Q.ALL_CREDENTIALS, "credentials")]
     recs = _recognitions(await records(tx, Q.ALL_RECOGNITIONS))
     return Graph(
         frameworks={f.code: f for f in sorted(fws, key=lambda f: f.code)},
@@ -151,7 +161,7 @@ async def search(tx: Tx, flt: SearchFilter, offset: int, limit: int) -> SearchPa
         row = (await records(tx, Q.SEARCH_PAGE, offset=offset, limit=limit, **params))[0]
         items = tuple((codec.credential_from(p), None) for p in row["page"])
         return SearchPage(items=items, total=int(row["total"]))
-    rows = sorted(await records(tx, Q.SEARCH_ROWS, **params), key=lambda r: str(r["id"]))
+    rows = sorted(await _one(tx, Q.SEARCH_ROWS, "rows", **params), key=lambda r: str(r["id"]))
     scored = rank_texts(text, rows)
     page = scored[offset : offset + limit]
     found = await credentials(tx, [i for i, _ in page])
@@ -203,43 +213,48 @@ async def qualifications_touching(tx: Tx, held: Sequence[str]) -> list[str]:
 
 
 async def equivalence_context(
-    tx: Tx, credential_id: str, country: str | None, limit: int, max_df: Callable[[int], int]
+    tx: Tx, credential_id: str, country: str | None, limit: int
 ) -> EquivalenceContext:
     """The credential, recorded decisions from it and its Cypher shortlist."""
     cred = (await _require(tx, [(credential_id, "credential")]))[credential_id]
     recs = await recognitions_from(tx, credential_id)
-    short: list[str] = []
+    short: list[Credential] = []
     if limit > 0:
-        rows = await records(
+        rows = await _one(
             tx,
             Q.SHORTLIST,
+            "credentials",
             id=credential_id,
-            max_df=max_df(await count_credentials(tx)),
+            min_df=MIN_MAX_DF,
+            df_share=MAX_DF_SHARE,
             country_key=codec.country_key(country) if country is not None else None,
             no_eqf=NO_EQF,
             limit=limit,
         )
-        short = [str(r["id"]) for r in rows]
-    ids = list(dict.fromkeys([*(r.to_id for r in recs), *short]))
-    return await _context(tx, cred, ids, recs, keep_self=False)
+        short = [codec.credential_from(props) for props in rows]
+    ids = list(dict.fromkeys([*(r.to_id for r in recs), *(c.id for c in short)]))
+    found = {c.id: c for c in short}
+    found |= await credentials(tx, [i for i in ids if i not in found])
+    return await _context(tx, cred, [found[i] for i in ids if i in found], recs, keep_self=False)
 
 
 async def pair_context(tx: Tx, a: str, b: str) -> EquivalenceContext:
     """Context for comparing a with exactly b."""
     found = await _require(tx, [(a, "credential"), (b, "credential")])
     recs = await recognitions_from(tx, a)
-    return await _context(tx, found[a], [b], recs, keep_self=True)
+    return await _context(tx, found[a], [found[b]], recs, keep_self=True)
 
 
 async def _context(
-    tx: Tx, cred: Credential, ids: Sequence[str], recs: Sequence[Recognition], keep_self: bool
+    tx: Tx,
+    cred: Credential,
+    found: Sequence[Credential],
+    recs: Sequence[Recognition],
+    keep_self: bool,
 ) -> EquivalenceContext:
-    found = await credentials(tx, ids)
-    cands = tuple(found[i] for i in ids if i in found and (keep_self or found[i].id != cred.id))
+    cands = tuple(c for c in found if keep_self or c.id != cred.id)
     skill_ids = sorted({s for c in (cred, *cands) for o in c.outcomes for s in o.skills})
-    skills: dict[str, Skill] = await nodes_by_id(
-        tx, Q.SKILLS_BY_ID, "skill", skill_ids, codec.skill_from
-    )
+    skills: dict[str, Skill] = await nodes_by_id(tx, Q.SKILLS_BY_ID, skill_ids, codec.skill_from)
     return EquivalenceContext(
         credential=cred,
         candidates=cands,
