@@ -9,12 +9,19 @@ pool reconnects by itself when the database is back.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from typing import Any, TypeVar
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, AsyncTransaction
+from neo4j import (
+    AsyncDriver,
+    AsyncGraphDatabase,
+    AsyncManagedTransaction,
+    AsyncSession,
+    AsyncTransaction,
+)
 from neo4j import exceptions as neo
 
 from pathways.errors import BadUserInput, StoreUnavailable
@@ -57,6 +64,8 @@ _UNAVAILABLE = (
     neo.DatabaseUnavailable,
     OSError,
 )
+
+_NO_SUCH_DATABASE = "Neo.ClientError.Database.DatabaseNotFound"
 
 _LINK_QUERIES = {
     "requires": Q.LINK_REQUIRES,
@@ -127,40 +136,39 @@ class Neo4jStore:
             raise StoreUnavailable("The Neo4j store is not open.")
         return self._driver
 
+    @contextlib.asynccontextmanager
+    async def _session(self) -> AsyncIterator[AsyncSession]:
+        """A session; driver errors that mean "no database" leave as StoreUnavailable."""
+        try:
+            async with self._connected().session(database=self.database) as session:
+                yield session
+        except _UNAVAILABLE as exc:
+            raise self._unavailable(exc) from exc
+        except neo.ClientError as exc:
+            if exc.code != _NO_SUCH_DATABASE:
+                raise
+            raise self._unavailable(exc) from exc
+
     def _unavailable(self, exc: Exception) -> StoreUnavailable:
         return StoreUnavailable(f"Neo4j at {self.uri} is unavailable: {exc}", backend="neo4j")
 
     async def _ensure_schema(self) -> None:
         if self._schema_ready:
             return
-        driver = self._connected()
-        try:
-            async with driver.session(database=self.database) as session:
-                for statement in statements(Q.SCHEMA):
-                    await (await session.run(statement)).consume()
-        except _UNAVAILABLE as exc:
-            raise self._unavailable(exc) from exc
-        except neo.ClientError as exc:
-            if exc.code == "Neo.ClientError.Database.DatabaseNotFound":
-                raise self._unavailable(exc) from exc
-            raise
+        async with self._session() as session:
+            for statement in statements(Q.SCHEMA):
+                await (await session.run(statement)).consume()
         self._schema_ready = True
 
     async def _read(self, work: Callable[[Tx], Awaitable[T]]) -> T:
         await self._ensure_schema()
-        try:
-            async with self._connected().session(database=self.database) as session:
-                return await session.execute_read(work)
-        except _UNAVAILABLE as exc:
-            raise self._unavailable(exc) from exc
+        async with self._session() as session:
+            return await session.execute_read(work)
 
     async def _write(self, work: Callable[[Tx], Awaitable[T]]) -> T:
         await self._ensure_schema()
-        try:
-            async with self._connected().session(database=self.database) as session:
-                return await session.execute_write(work)
-        except _UNAVAILABLE as exc:
-            raise self._unavailable(exc) from exc
+        async with self._session() as session:
+            return await session.execute_write(work)
 
     async def health(self) -> StoreHealth:
         """Whether the database answers; the credential count when it does."""
@@ -185,23 +193,19 @@ class Neo4jStore:
         """
         await self._ensure_schema()
         say = progress or (lambda _msg: None)
-        try:
-            async with self._connected().session(database=self.database) as session:
-                tx = await session.begin_transaction()
-                try:
-                    await _load(tx, graph, replace, say)
-                except BaseException:
-                    await tx.rollback()
-                    raise
-                say("committing")
-                await tx.commit()
-        except _UNAVAILABLE as exc:
-            raise self._unavailable(exc) from exc
+        async with self._session() as session:
+            tx = await session.begin_transaction()
+            try:
+                await _load(tx, graph, replace, say)
+            except BaseException:
+                await tx.rollback()
+                raise
+            say("committing")
+            await tx.commit()
         say(f"loaded {len(graph.credentials)} credentials")
 
     async def snapshot(self) -> Graph:
         """The whole graph as model values."""
-
         return await self._read(reads.snapshot)
 
     # --- reads ---------------------------------------------------------------------

@@ -161,3 +161,35 @@ def test_search_without_filters_pages_by_id(both: Both, shipped_graph: Graph) ->
     assert isinstance(page, tuple)
     fields = page[1]
     assert fields["total"] == len(shipped_graph.credentials)
+
+
+def test_unknown_database_is_unavailable_not_a_crash(
+    loop: anyio.from_thread.BlockingPortal, neo4j_uri: str
+) -> None:
+    from pathways.errors import StoreUnavailable
+    from pathways.store.neo4j import Neo4jStore
+
+    store = Neo4jStore(neo4j_uri, database="nosuchdatabase")
+    loop.call(store.open)
+    try:
+        health = loop.call(store.health)
+        assert not health.ok
+        assert "nosuchdatabase" in health.detail
+        with pytest.raises(StoreUnavailable):
+            loop.call(store.credential, "ie-mig")
+    finally:
+        loop.call(store.close)
+
+
+def test_from_env_reads_the_connection_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pathways.store.neo4j import Neo4jStore
+
+    monkeypatch.setenv("NEO4J_URI", "neo4j+s://example.invalid")
+    monkeypatch.setenv("NEO4J_DATABASE", "graph")
+    monkeypatch.delenv("NEO4J_USER", raising=False)
+    store = Neo4jStore.from_env()
+    assert (store.uri, store.database) == ("neo4j+s://example.invalid", "graph")
+    monkeypatch.delenv("NEO4J_URI")
+    monkeypatch.delenv("NEO4J_DATABASE")
+    store = Neo4jStore.from_env()
+    assert (store.uri, store.database) == ("bolt://127.0.0.1:7687", "neo4j")
