@@ -12,5 +12,6 @@ UNWIND seeds AS seed
 MATCH (seed)-[:PREREQUISITE|RECOGNISED_FROM*0..]->(found:Credential)
 WITH DISTINCT found
 OPTIONAL MATCH (src:Credential)-[r:RECOGNISED_AS]->(found)
-RETURN found AS credential,
-       collect(CASE WHEN r IS NULL THEN NULL ELSE {from: src.id, props: properties(r)} END) AS into
+WITH found,
+     collect(CASE WHEN r IS NULL THEN NULL ELSE {from: src.id, props: properties(r)} END) AS into
+RETURN collect({credential: found, into: into}) AS found

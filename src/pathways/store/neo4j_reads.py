@@ -182,12 +182,13 @@ async def _require(tx: Tx, ids: Sequence[tuple[str, str]]) -> dict[str, Credenti
 
 async def planning_context(tx: Tx, target: str, held: Sequence[str]) -> PlanningContext:
     """The target, its rule credentials, the held ones and their closure, in one query."""
-    known = await _require(
-        tx, [(target, "target credential"), *((h, "held credential") for h in held)]
-    )
-    rows = await records(tx, Q.PLANNING_CLOSURE, target=target, held=list(held))
+    rows = await _one(tx, Q.PLANNING_CLOSURE, "found", target=target, held=list(held))
     found = {c.id: c for c in (codec.credential_from(r["credential"]) for r in rows)}
-    creds = {target: known[target]} | {cid: found[cid] for cid in sorted(found)}
+    # The target and the held credentials seed the closure: absent from it, they do not exist.
+    for cid, role in [(target, "target credential"), *((h, "held credential") for h in held)]:
+        if cid not in found:
+            raise _not_found(cid, role)
+    creds = {target: found[target]} | {cid: found[cid] for cid in sorted(found)}
     recs: dict[tuple[str, str], Recognition] = {}
     for row in rows:
         to_id = row["credential"]["id"]
@@ -195,7 +196,7 @@ async def planning_context(tx: Tx, target: str, held: Sequence[str]) -> Planning
             rec = codec.recognition_from(into["from"], to_id, into["props"])
             recs[(rec.from_id, rec.to_id)] = rec
     return PlanningContext(
-        target=known[target],
+        target=found[target],
         held=frozenset(held),
         credentials=creds,
         recognitions=tuple(recs[k] for k in sorted(recs)),
