@@ -227,15 +227,14 @@ class Service:
                 "'maxAdditionalCredits' must be 0 or more.", argument="maxAdditionalCredits"
             )
         held_ids = list(dict.fromkeys(held))
-        targets = await self.store.qualifications_touching(held_ids)
         want = country.upper() if country else None
+        touched = await self.store.credentials(await self.store.qualifications_touching(held_ids))
         results: dict[str, PlanResult] = {}
-        for target in targets:
-            if target in held_ids:
+        for target in sorted(touched):
+            cred = touched[target]
+            if target in held_ids or (want and cred.country != want):
                 continue
             ctx = await self.store.planning_context(target, held_ids)
-            if ctx.target.requirements is None or (want and ctx.target.country != want):
-                continue
             results[target] = PlanResult(stacking.plan(ctx), ctx.credentials)
         ranked = stacking.rank_reachable(
             [r.plan for r in results.values()], max_additional_credits, first
