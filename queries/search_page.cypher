@@ -2,9 +2,7 @@
 MATCH (c:Credential)
 WHERE ($country IS NULL OR c.country = $country)
   AND ($kind IS NULL OR c.kind = $kind)
-OPTIONAL MATCH (c)-[:AT_LEVEL]->(l:Level)
-WITH c, l
-WHERE $eqf IS NULL OR $eqf IN coalesce(l.eqf, [])
+  AND ($eqf IS NULL OR $eqf IN coalesce(c.eqf, []))
 WITH c
 ORDER BY c.id
 WITH collect(c) AS matches

@@ -8,8 +8,7 @@ CALL () {
 }
 WITH c, CASE WHEN toInteger($df_share * n) > $min_df THEN toInteger($df_share * n)
              ELSE $min_df END AS max_df
-OPTIONAL MATCH (c)-[:AT_LEVEL]->(cl:Level)
-WITH c, max_df, coalesce(cl.eqf, []) AS ce
+WITH c, max_df, coalesce(c.eqf, []) AS ce
 CALL (c, max_df) {
   MATCH (c)-[:HAS_SKILL]->(:Skill)<-[:HAS_SKILL]-(o:Credential)
   WHERE o <> c
@@ -23,8 +22,7 @@ CALL (c, max_df) {
 }
 WITH ce, o, sum(skills) AS skills, sum(tokens) AS tokens
 WHERE $country_key IS NULL OR o.country_key = $country_key
-OPTIONAL MATCH (o)-[:AT_LEVEL]->(ol:Level)
-WITH o, skills, tokens, ce, coalesce(ol.eqf, []) AS oe
+WITH o, skills, tokens, ce, coalesce(o.eqf, []) AS oe
 WITH o, skills, tokens,
      CASE WHEN size(ce) = 0 OR size(oe) = 0 THEN $no_eqf
           ELSE reduce(best = $no_eqf, x IN ce |
