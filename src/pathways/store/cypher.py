@@ -44,6 +44,8 @@ class Q(enum.StrEnum):
     SHORTLIST = "shortlist"
     SEARCH_ROWS = "search_rows"
     SEARCH_PAGE = "search_page"
+    BUMP_VERSION = "bump_version"
+    GRAPH_VERSION = "graph_version"
 
 
 def _strip_comments(text: str) -> str:

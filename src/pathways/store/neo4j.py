@@ -13,6 +13,7 @@ import contextlib
 import logging
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from neo4j import (
@@ -94,6 +95,9 @@ class Neo4jStore:
         self._auth = (user, password or "") if user else None
         self._driver: AsyncDriver | None = None
         self._schema_ready = False
+        # (graph version, snapshot): Service validates every write against a snapshot,
+        # which takes seconds to decode at 20,000 credentials.
+        self._cached: tuple[int, Graph] | None = None
 
     @classmethod
     def from_env(cls) -> Neo4jStore:
@@ -197,16 +201,35 @@ class Neo4jStore:
             tx = await session.begin_transaction()
             try:
                 await _load(tx, graph, replace, say)
+                await _bump(tx)
             except BaseException:
                 await tx.rollback()
                 raise
             say("committing")
             await tx.commit()
+        self._cached = None
         say(f"loaded {len(graph.credentials)} credentials")
 
     async def snapshot(self) -> Graph:
-        """The whole graph as model values."""
-        return await self._read(reads.snapshot)
+        """The whole graph as model values; cached until the graph's version moves."""
+
+        async def work(tx: Tx) -> tuple[int | None, Graph]:
+            # Version first: a change committed between the two reads makes the cached
+            # graph newer than its version, which only costs a refetch later.
+            version = await reads.graph_version(tx)
+            cached = self._cached
+            if cached is not None and version == cached[0]:
+                return cached
+            return version, await reads.snapshot(tx)
+
+        version, graph = await self._read(work)
+        self._cached = None if version is None else (version, graph)
+        return graph
+
+    def _advance(self, version: int, change: Callable[[Graph], Graph]) -> None:
+        """Apply our own write to the cached snapshot, unless someone else wrote too."""
+        cached = self._cached
+        self._cached = (version, change(cached[1])) if cached and version == cached[0] + 1 else None
 
     # --- reads ---------------------------------------------------------------------
     async def frameworks(self) -> Sequence[Framework]:
@@ -290,21 +313,44 @@ class Neo4jStore:
     async def upsert_credential(self, credential: Credential) -> None:
         """Insert or replace one credential and redraw its outgoing relationships."""
 
-        async def work(tx: Tx) -> None:
+        async def work(tx: Tx) -> int:
             await _run(tx, Q.MERGE_CREDENTIALS, rows=[codec.credential_row(credential)])
             for kind, pairs in codec.links(credential).items():
                 if pairs:
                     await _run(tx, _LINK_QUERIES[kind], pairs=pairs)
+            return await _bump(tx)
 
-        await self._write(work)
+        version = await self._write(work)
+        self._advance(
+            version,
+            lambda g: replace(g, credentials={**g.credentials, credential.id: credential}),
+        )
 
     async def record_recognition(self, recognition: Recognition) -> None:
         """Insert or replace the decision for (from, to)."""
         rows = [codec.recognition_row(recognition)]
-        await self._write(lambda tx: _run(tx, Q.MERGE_RECOGNITIONS, rows=rows))
+
+        async def work(tx: Tx) -> int:
+            await _run(tx, Q.MERGE_RECOGNITIONS, rows=rows)
+            return await _bump(tx)
+
+        key = (recognition.from_id, recognition.to_id)
+
+        def change(g: Graph) -> Graph:
+            kept = [r for r in g.recognitions if (r.from_id, r.to_id) != key]
+            recs = sorted([*kept, recognition], key=lambda r: (r.from_id, r.to_id))
+            return replace(g, recognitions=tuple(recs))
+
+        self._advance(await self._write(work), change)
 
 
 # --- helpers ---------------------------------------------------------------------------
+
+
+async def _bump(tx: Tx) -> int:
+    result = await tx.run(query(Q.BUMP_VERSION))
+    record = await result.single(strict=True)
+    return int(record["version"])
 
 
 async def _run(tx: Tx, name: Q, **params: Any) -> None:

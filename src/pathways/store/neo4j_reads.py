@@ -46,6 +46,13 @@ async def _one(tx: Tx, name: Q, key: str, **params: Any) -> list[Any]:
     return list(rows[0][key]) if rows else []
 
 
+async def graph_version(tx: Tx) -> int | None:
+    """The graph's change count, None before the first load or write."""
+    rows = await records(tx, Q.GRAPH_VERSION)
+    version = rows[0]["version"] if rows else None
+    return None if version is None else int(version)
+
+
 async def count_credentials(tx: Tx) -> int:
     """How many credentials the database holds."""
     rows = await records(tx, Q.COUNT_CREDENTIALS)

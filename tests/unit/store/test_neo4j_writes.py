@@ -52,14 +52,18 @@ def _fresh(loop: anyio.from_thread.BlockingPortal, neo: Neo4jStore, graph: Graph
     return Both(loop, MemoryStore(graph), neo)
 
 
-def _compare_everything(both: Both, graph: Graph) -> None:
-    ids = sorted(both.call(both.memory.snapshot).credentials)
+def _same_snapshot(both: Both) -> None:
     mem, neo = both.call(both.memory.snapshot), both.call(both.neo4j.snapshot)
     assert support.plain(neo.credentials) == support.plain(mem.credentials)
     key = lambda r: (r.from_id, r.to_id)  # noqa: E731
     assert support.plain(sorted(neo.recognitions, key=key)) == support.plain(
         sorted(mem.recognitions, key=key)
     )
+
+
+def _compare_everything(both: Both, graph: Graph) -> None:
+    ids = sorted(both.call(both.memory.snapshot).credentials)
+    _same_snapshot(both)
     for cid in ids:
         both.same("stacks_into", cid)
         both.same("recognitions_from", cid)
@@ -113,6 +117,7 @@ def test_writes_leave_both_stores_alike(
 ) -> None:
     both = _fresh(loop, neo, small_graph)
     graph = small_graph
+    both.call(both.neo4j.snapshot)  # primes the snapshot cache our own writes then advance
     for _ in range(data.draw(st.integers(min_value=1, max_value=4))):
         if data.draw(st.booleans()):
             cred = _edit(graph, data)
@@ -131,6 +136,7 @@ def test_writes_leave_both_stores_alike(
             for store in (both.memory, both.neo4j):
                 both.call(store.record_recognition, rec)
         graph = both.call(both.memory.snapshot)
+        _same_snapshot(both)
     _compare_everything(both, graph)
 
 
@@ -193,3 +199,27 @@ def test_load_reports_progress_and_replaces(
     assert f"credentials: {len(small_graph.credentials)}/{len(small_graph.credentials)}" in messages
     assert messages[-1] == f"loaded {len(small_graph.credentials)} credentials"
     assert sorted(loop.call(neo.snapshot).credentials) == sorted(small_graph.credentials)
+
+
+def test_snapshot_cache_sees_writes_from_another_replica(
+    loop: anyio.from_thread.BlockingPortal, neo: Neo4jStore, neo4j_uri: str, small_graph: Graph
+) -> None:
+    loop.call(neo.replace_graph, small_graph)
+    other = Neo4jStore(neo4j_uri)
+    loop.call(other.open)
+    try:
+        assert sorted(loop.call(other.snapshot).credentials) == sorted(small_graph.credentials)
+        assert sorted(loop.call(neo.snapshot).credentials) == sorted(small_graph.credentials)
+        cred = dataclasses.replace(small_graph.credentials["ie-mig"], id="ie-mig-2", title="New")
+        rec = Recognition("ie-tig", "ie-mig", Decision.PARTIAL, "QQI", "2026-01-01", 1.0)
+        loop.call(neo.upsert_credential, cred)
+        loop.call(neo.record_recognition, rec)
+        for store in (neo, other):  # ours advanced its cache, the other one refetches
+            seen = loop.call(store.snapshot)
+            assert seen.credentials["ie-mig-2"] == cred
+            assert rec in seen.recognitions
+        loop.call(other.record_recognition, dataclasses.replace(rec, decision=Decision.NONE))
+        mine = loop.call(neo.snapshot)
+        assert [r.decision for r in mine.recognitions if r.from_id == "ie-tig"] == [Decision.NONE]
+    finally:
+        loop.call(other.close)
