@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import re
 from collections.abc import Iterator
@@ -216,3 +217,33 @@ def test_every_esco_uri_is_taken_from_the_reference_extract(graph: Graph) -> Non
         if sid.startswith(ESCO_PREFIX) and not re.search(re.escape(sid) + r"(?![\w.-])", known)
     )
     assert not invented
+
+
+def test_the_quality_report_finds_every_shipped_micro_credential_complete(graph: Graph) -> None:
+    from pathways.domain.quality import quality_report
+
+    levels = {(f.code, lvl.code): lvl for f in graph.frameworks.values() for lvl in f.levels}
+    for country in PARTNER_COUNTRIES:
+        for cred in _of_country(graph, country, SMALL_KINDS):
+            level = levels.get((cred.level.framework, cred.level.code)) if cred.level else None
+            report = quality_report(
+                cred, level, level is not None, cred.provider in graph.providers
+            )
+            assert (report.missing, report.warnings, report.score) == ((), (), 1.0), cred.id
+
+
+@pytest.mark.parametrize("country", PARTNER_COUNTRIES)
+def test_at_least_3_qualifications_per_country_can_be_planned_from_nothing(
+    graph: Graph, country: str
+) -> None:
+    from pathways.domain.stacking import plan
+    from pathways.store.memory import MemoryStore
+
+    store = MemoryStore(graph)
+    planned = []
+    for cred in _of_country(graph, country, TARGET_KINDS):
+        ctx = asyncio.run(store.planning_context(cred.id, []))
+        result = plan(ctx)
+        if result.achievable and result.optimal and result.steps:
+            planned.append(cred.id)
+    assert len(planned) >= 3, planned
