@@ -10,7 +10,6 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from neo4j import AsyncManagedTransaction, AsyncTransaction
-from rapidfuzz import fuzz, process
 
 from pathways.domain.candidates import MAX_DF_SHARE, MIN_MAX_DF, NO_EQF
 from pathways.errors import NotFound
@@ -27,7 +26,7 @@ from pathways.model import (
 from pathways.store import neo4j_codec as codec
 from pathways.store.base import SearchFilter, SearchPage
 from pathways.store.cypher import Q, query
-from pathways.store.search import OUTCOME_WEIGHT, SCORE_CUTOFF, normalise
+from pathways.store.search import normalise, rank_texts
 
 Tx = AsyncManagedTransaction | AsyncTransaction
 Row = dict[str, Any]
@@ -139,23 +138,6 @@ async def snapshot(tx: Tx) -> Graph:
 # --- search ----------------------------------------------------------------------------
 
 
-def rank_texts(text: str, rows: Sequence[Row]) -> list[tuple[str, float]]:
-    """(id, score) of rows matching `text`, best first: the embedded search's scoring."""
-    if not rows:
-        return []
-    titles = process.cdist([text], [r["title"] for r in rows], scorer=fuzz.WRatio, workers=-1)
-    bodies = process.cdist(
-        [text], [r["body"] for r in rows], scorer=fuzz.token_set_ratio, workers=-1
-    )
-    hits = []
-    for i, row in enumerate(rows):
-        score = max(float(titles[0][i]), float(bodies[0][i]) * OUTCOME_WEIGHT)
-        if score >= SCORE_CUTOFF:
-            hits.append((str(row["id"]), round(score / 100.0, 4)))
-    hits.sort(key=lambda h: (-h[1], h[0]))
-    return hits
-
-
 async def search(tx: Tx, flt: SearchFilter, offset: int, limit: int) -> SearchPage:
     """Filters in Cypher; fuzzy scoring in Python, exactly as the embedded store scores."""
     params = {
@@ -169,7 +151,9 @@ async def search(tx: Tx, flt: SearchFilter, offset: int, limit: int) -> SearchPa
         items = tuple((codec.credential_from(p), None) for p in row["page"])
         return SearchPage(items=items, total=int(row["total"]))
     rows = sorted(await _one(tx, Q.SEARCH_ROWS, "rows", **params), key=lambda r: str(r["id"]))
-    scored = rank_texts(text, rows)
+    scored = rank_texts(
+        text, [str(r["id"]) for r in rows], [r["title"] for r in rows], [r["body"] for r in rows]
+    )
     page = scored[offset : offset + limit]
     found = await credentials(tx, [i for i, _ in page])
     return SearchPage(items=tuple((found[i], s) for i, s in page if i in found), total=len(scored))
