@@ -71,7 +71,9 @@ def test_a_full_recognition_of_the_target_is_already_complete() -> None:
     )
     assert result.already_complete and not result.steps
     assert result.counted[0].basis == "RECOGNITION_DECISION"
-    assert "Your credential 'Keevitaja' from Estonia counts as 'Welding certificate'" in text(result)
+    assert "Your credential 'Keevitaja' from Estonia counts as 'Welding certificate'" in text(
+        result
+    )
 
 
 def test_held_credentials_meeting_the_rules_are_already_complete() -> None:
