@@ -114,7 +114,7 @@ class Skill:
         return next(iter(self.labels.values()), None)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Outcome:
     """A learning outcome: what the learner can do, aligned to skills."""
 

@@ -31,7 +31,7 @@ import numpy as np
 
 from pathways.domain.equivalence_criteria import name
 from pathways.domain.equivalence_model import EquivalencePolicy, OutcomeOverlap, OutcomePair
-from pathways.domain.text import similarity_matrix
+from pathways.domain.text import key_similarity, outcome_keys
 from pathways.model import Credential, Outcome
 
 
@@ -70,7 +70,7 @@ def align(
 
     cells = len(a_outs) * len(flat)
     workers = -1 if cells >= policy.cdist_workers_from else 1
-    text = similarity_matrix([o.text for o in a_outs], [o.text for o in flat], workers)
+    text = key_similarity(outcome_keys(a_outs), outcome_keys(flat), workers)
     a_lang = np.array([_language(o, a) for o in a_outs], dtype=object)[:, None]
     b_lang = np.array(owner_lang, dtype=object)[None, :]
     text = np.where((a_lang == b_lang) | (a_lang == "") | (b_lang == ""), text, np.float32(0))

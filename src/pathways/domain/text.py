@@ -11,12 +11,13 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
-from pathways.model import Credential
+from pathways.model import Credential, Outcome
 
 MIN_TOKEN_LENGTH = 3
 """Shorter tokens (after folding) carry too little meaning to index."""
@@ -110,23 +111,56 @@ def stem(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=262_144)
-def tokens(text: str) -> tuple[str, ...]:
-    """Informative tokens of a text: folded words of 3+ letters, stopwords dropped, stemmed."""
+TEXT_CACHE = 4096
+"""Texts whose tokens are kept by text (questions repeat); outcome keys live with the graph."""
+
+
+def _tokens(text: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in words(text) if len(w) >= MIN_TOKEN_LENGTH and w not in STOPWORDS)
 
 
-@lru_cache(maxsize=262_144)
+@lru_cache(maxsize=TEXT_CACHE)
+def tokens(text: str) -> tuple[str, ...]:
+    """Informative tokens of a text: folded words of 3+ letters, stopwords dropped, stemmed."""
+    return _tokens(text)
+
+
+@lru_cache(maxsize=TEXT_CACHE)
 def match_key(text: str) -> str:
     """The string rapidfuzz compares for a text: its tokens, space-joined."""
     return " ".join(tokens(text))
 
 
+_OUTCOME_KEYS: WeakKeyDictionary[Outcome, str] = WeakKeyDictionary()
+
+
+def outcome_keys(outcomes: Sequence[Outcome]) -> list[str]:
+    """`match_key` of each outcome's text, kept while the outcome is part of a live graph.
+
+    Keyed by the outcome itself, so a replaced credential's keys go with it: the memory
+    follows the graph, not the number of texts ever seen (a text-keyed cache of the
+    100,000 outcomes grew by 180 MB under a stream of writes).
+    """
+    keys = []
+    for outcome in outcomes:
+        key = _OUTCOME_KEYS.get(outcome)
+        if key is None:
+            key = _OUTCOME_KEYS[outcome] = " ".join(_tokens(outcome.text))
+        keys.append(key)
+    return keys
+
+
 def index_tokens(credential: Credential) -> frozenset[str]:
-    """Distinct tokens of a credential's title and outcome texts (what the index holds)."""
-    found: set[str] = set(tokens(credential.title))
+    """Distinct tokens of a credential's title and outcome texts (what the index holds).
+
+    Each outcome's match key is kept on the way (see `outcome_keys`), so a credential is
+    tokenised once, when it is indexed, rather than again by the first comparison.
+    """
+    found: set[str] = set(_tokens(credential.title))
     for outcome in credential.outcomes:
-        found.update(tokens(outcome.text))
+        toks = _tokens(outcome.text)
+        _OUTCOME_KEYS[outcome] = " ".join(toks)
+        found.update(toks)
     return frozenset(found)
 
 
@@ -155,14 +189,17 @@ def similarity_matrix(
     and, unlike token_set_ratio, a one-word text is not a perfect match for every longer
     text containing that word.
     """
+    return key_similarity([match_key(q) for q in queries], [match_key(c) for c in choices], workers)
+
+
+def key_similarity(
+    queries: Sequence[str], choices: Sequence[str], workers: int = 1
+) -> npt.NDArray[np.float32]:
+    """`similarity_matrix` over texts already turned into match keys."""
     if not queries or not choices:
         return np.zeros((len(queries), len(choices)), dtype=np.float32)
     result = process.cdist(
-        [match_key(q) for q in queries],
-        [match_key(c) for c in choices],
-        scorer=fuzz.token_sort_ratio,
-        dtype=np.float32,
-        workers=workers,
+        queries, choices, scorer=fuzz.token_sort_ratio, dtype=np.float32, workers=workers
     )
     matrix: npt.NDArray[np.float32] = np.asarray(result, dtype=np.float32) / np.float32(100.0)
     return matrix

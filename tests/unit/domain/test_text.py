@@ -108,3 +108,18 @@ def test_similarity_with_many_workers_equals_one_worker() -> None:
 @given(st.lists(st.sampled_from(sorted(STOPWORDS)), max_size=8))
 def test_text_made_of_stopwords_has_no_tokens(ws: list[str]) -> None:
     assert tokens(" ".join(ws).upper()) == ()
+
+
+def test_outcome_keys_match_the_text_keys_and_go_with_their_outcomes() -> None:
+    import gc
+
+    from pathways.domain import text
+    from pathways.model import Outcome
+
+    before = len(text._OUTCOME_KEYS)
+    outcomes = [Outcome(id=f"t#{i}", text=f"Weld steel plate number {i} safely") for i in range(50)]
+    assert text.outcome_keys(outcomes) == [text.match_key(o.text) for o in outcomes]
+    assert len(text._OUTCOME_KEYS) == before + 50
+    del outcomes
+    gc.collect()
+    assert len(text._OUTCOME_KEYS) == before
