@@ -36,7 +36,7 @@ from pathways.model import (
     rule_credentials,
 )
 from pathways.seeds.eqf import builtin_eqf
-from synth_seeds import credential_to_seed, rule_to_seed, write_seed_dir
+from synth_seeds import write_seed_dir
 from synth_vocab import (
     LANGUAGES,
     N_CONTEXTS,
@@ -63,7 +63,7 @@ COUNTRIES: dict[str, tuple[str, str, str, dict[str, int], str]] = {
            {str(n): n for n in range(1, 9)}, "ANECA"),
 }  # fmt: skip
 CODES = tuple(COUNTRIES)
-__all__ = ["credential_to_seed", "frameworks", "rule_to_seed", "synth_graph", "write_seed_dir"]
+__all__ = ["frameworks", "synth_graph", "write_seed_dir"]
 PROVIDERS_PER_COUNTRY = 30
 
 

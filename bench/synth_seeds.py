@@ -5,52 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pathways.model import AllRule, Credential, CredentialRule, CreditsRule, Graph, Outcome, Rule
-
-
-def rule_to_seed(rule: Rule) -> dict[str, object]:
-    """A rule in the seeds.md shape."""
-    if isinstance(rule, CredentialRule):
-        return {"credential": rule.credential}
-    if isinstance(rule, CreditsRule):
-        return {"credits": rule.credits, "from": list(rule.sources)}
-    kids = [rule_to_seed(c) for c in rule.children]
-    if isinstance(rule, AllRule):
-        return {"all": kids}
-    return {"any": kids, "count": rule.count}
-
-
-def credential_to_seed(cred: Credential) -> dict[str, object]:
-    """A credential in the seeds.md shape, absent elements left out."""
-    out: dict[str, object] = {"id": cred.id, "kind": cred.kind.value, "title": cred.title}
-    for key in ("language", "country", "provider", "ects", "hours", "assessment"):
-        value = getattr(cred, key)
-        if value is not None:
-            out[key] = value
-    if cred.level is not None:
-        out["level"] = {"framework": cred.level.framework, "code": cred.level.code}
-    if cred.participation is not None:
-        out["participation"] = cred.participation.value
-    for key in ("quality_assurance", "valid_from", "valid_until"):
-        value = getattr(cred, key)
-        if value is not None:
-            out[key] = value
-    if cred.outcomes:
-        out["outcomes"] = [_outcome_to_seed(cred, o, n) for n, o in enumerate(cred.outcomes, 1)]
-    if cred.prerequisites:
-        out["prerequisites"] = list(cred.prerequisites)
-    if cred.requirements is not None:
-        out["requirements"] = rule_to_seed(cred.requirements)
-    return out
-
-
-def _outcome_to_seed(cred: Credential, outcome: Outcome, n: int) -> dict[str, object]:
-    out: dict[str, object] = {"text": outcome.text, "skills": list(outcome.skills)}
-    if outcome.id != f"{cred.id}#o{n}":
-        out["id"] = outcome.id
-    if outcome.language is not None and outcome.language != cred.language:
-        out["language"] = outcome.language
-    return out
+from pathways.model import Graph
+from pathways.seeds.dump import credential_record, recognition_record
 
 
 def write_seed_dir(graph: Graph, path: Path | str, chunk: int = 5000) -> list[Path]:
@@ -84,21 +40,9 @@ def write_seed_dir(graph: Graph, path: Path | str, chunk: int = 5000) -> list[Pa
         "skills.json": {
             "skills": [{"id": s.id, "labels": dict(s.labels)} for s in graph.skills.values()]
         },
-        "recognitions.json": {
-            "recognitions": [
-                {
-                    "from": r.from_id,
-                    "to": r.to_id,
-                    "decision": r.decision.value,
-                    **({"ects": r.ects} if r.ects is not None else {}),
-                    "by": r.by,
-                    "date": r.date,
-                }
-                for r in graph.recognitions
-            ]
-        },
+        "recognitions.json": {"recognitions": [recognition_record(r) for r in graph.recognitions]},
     }
-    creds = [credential_to_seed(c) for c in graph.credentials.values()]
+    creds = [credential_record(c) for c in graph.credentials.values()]
     for k in range(0, len(creds), chunk):
         files[f"credentials-{k // chunk:03d}.json"] = {"credentials": creds[k : k + chunk]}
     written = []

@@ -35,16 +35,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pathways.errors import SeedValidationError, StoreUnavailable
-from pathways.model import (
-    AllRule,
-    AnyRule,
-    Credential,
-    CredentialRule,
-    CreditsRule,
-    Graph,
-    Recognition,
-    Rule,
-)
+from pathways.model import Credential, Graph, Recognition
+from pathways.seeds.dump import credential_record, recognition_record
 from pathways.seeds.inputs import credential_from_input, recognition_from_input
 from pathways.store.memory import MemoryStore
 
@@ -124,66 +116,6 @@ def _any_good_after(data: bytes, pos: int) -> bool:
             return True
         nl = data.find(b"\n", nl + 1)
     return False
-
-
-# --- model values as seed records --------------------------------------------
-
-
-def rule_record(rule: Rule) -> dict[str, object]:
-    """A rule as a seed file writes it."""
-    if isinstance(rule, CredentialRule):
-        return {"credential": rule.credential}
-    if isinstance(rule, CreditsRule):
-        return {"credits": rule.credits, "from": list(rule.sources)}
-    if isinstance(rule, AnyRule):
-        return {"any": [rule_record(c) for c in rule.children], "count": rule.count}
-    assert isinstance(rule, AllRule)
-    return {"all": [rule_record(c) for c in rule.children]}
-
-
-def credential_record(cred: Credential) -> dict[str, object]:
-    """A credential as a seed record, so replay validates it like any seed file."""
-    out: dict[str, object] = dict(cred.extra)
-    out.update(id=cred.id, kind=cred.kind.value, title=cred.title, country=cred.country)
-    optional: dict[str, object | None] = {
-        "language": cred.language,
-        "provider": cred.provider,
-        "level": {"framework": cred.level.framework, "code": cred.level.code}
-        if cred.level
-        else None,
-        "ects": cred.ects,
-        "hours": cred.hours,
-        "assessment": cred.assessment,
-        "participation": cred.participation.value if cred.participation else None,
-        "quality_assurance": cred.quality_assurance,
-        "valid_from": cred.valid_from,
-        "valid_until": cred.valid_until,
-        "requirements": rule_record(cred.requirements) if cred.requirements else None,
-    }
-    out.update({k: v for k, v in optional.items() if v is not None})
-    if cred.outcomes:
-        out["outcomes"] = [
-            {"id": o.id, "text": o.text, "skills": list(o.skills)}
-            | ({"language": o.language} if o.language else {})
-            for o in cred.outcomes
-        ]
-    if cred.prerequisites:
-        out["prerequisites"] = list(cred.prerequisites)
-    return out
-
-
-def recognition_record(rec: Recognition) -> dict[str, object]:
-    """A recognition decision as a seed record."""
-    out: dict[str, object] = {
-        "from": rec.from_id,
-        "to": rec.to_id,
-        "decision": rec.decision.value,
-        "by": rec.by,
-        "date": rec.date,
-    }
-    if rec.ects is not None:
-        out["ects"] = rec.ects
-    return out
 
 
 # --- the journal file ------------------------------------------------------------

@@ -32,6 +32,7 @@ from pathways.model import (
     Skill,
     rule_credentials,
 )
+from pathways.seeds.dump import rule_record
 from pathways.store.search import normalise
 
 Props = dict[str, Any]
@@ -54,19 +55,8 @@ def country_key(country: str) -> str:
 # --- rules ---------------------------------------------------------------------------
 
 
-def rule_to_data(rule: Rule) -> dict[str, Any]:
-    """A rule as plain data."""
-    if isinstance(rule, CredentialRule):
-        return {"credential": rule.credential}
-    if isinstance(rule, CreditsRule):
-        return {"credits": rule.credits, "from": list(rule.sources)}
-    if isinstance(rule, AnyRule):
-        return {"any": [rule_to_data(c) for c in rule.children], "count": rule.count}
-    return {"all": [rule_to_data(c) for c in rule.children]}
-
-
 def rule_from_data(data: Mapping[str, Any]) -> Rule:
-    """The rule `rule_to_data` wrote."""
+    """The rule `seeds.dump.rule_record` wrote."""
     if "credential" in data:
         return CredentialRule(data["credential"])
     if "credits" in data:
@@ -164,7 +154,7 @@ def credential_row(c: Credential) -> Props:
         "valid_until": c.valid_until,
         "outcomes": json.dumps(outcomes, ensure_ascii=False),
         "prerequisites": json.dumps(list(c.prerequisites), ensure_ascii=False),
-        "requirements": json.dumps(rule_to_data(c.requirements)) if c.requirements else None,
+        "requirements": json.dumps(rule_record(c.requirements)) if c.requirements else None,
         "extra": json.dumps(dict(c.extra), ensure_ascii=False),
         # What the fuzzy search compares, computed once at write time.
         "search_title": normalise(c.title),

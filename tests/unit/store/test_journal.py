@@ -13,14 +13,13 @@ from hypothesis import strategies as st
 
 from pathways.errors import StoreUnavailable
 from pathways.model import Decision, Graph, Recognition
+from pathways.seeds.dump import credential_record, recognition_record
 from pathways.seeds.inputs import credential_from_input, recognition_from_input
 from pathways.store.journal import (
     JOURNAL_NAME,
     JournaledStore,
-    credential_record,
     default_data_dir,
     frame,
-    recognition_record,
     scan,
 )
 
