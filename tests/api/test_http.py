@@ -91,8 +91,15 @@ def test_unexpected_errors_are_masked(small_graph: Graph) -> None:
     assert "secret" not in str(body) and "boom" not in str(body)
 
 
-def test_validation_result_is_the_same_when_cached(client: TestClient) -> None:
-    first = client.post("/graphql", json={"query": "{ credential { id } }"}).json()
-    again = client.post("/graphql", json={"query": "{ credential { id } }"}).json()
+def test_validation_is_cached_and_gives_the_same_answer(client: TestClient) -> None:
+    from pathways.api.validation import cache_info
+
+    query = {"query": "{ credential { id } __typename }"}
+    first = client.post("/graphql", json=query).json()
+    hits = cache_info().hits
+    again = client.post("/graphql", json=query).json()
+    assert cache_info().hits == hits + 1
     assert first == again
     assert again["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
+    ok = {"query": '{ credential(id: "ie-mig") { id } }'}
+    assert client.post("/graphql", json=ok).json() == client.post("/graphql", json=ok).json()
