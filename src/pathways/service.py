@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathways.domain import equivalence as eq
 from pathways.domain import stacking
 from pathways.domain.crosswalk import CrosswalkResult, crosswalk
-from pathways.domain.equivalence_model import DEFAULT_POLICY, Match, check_bounds
+from pathways.domain.equivalence.model import DEFAULT_POLICY, Match, check_bounds
 from pathways.domain.quality import QualityReport, quality_report
 from pathways.errors import BadUserInput, LimitExceeded, NotFound
 from pathways.model import Credential, CredentialKind, Framework, Level, Objective, Recognition

@@ -20,7 +20,7 @@ from strawberry.types.unset import UNSET
 
 from pathways import model
 from pathways.api.auth import check_role
-from pathways.api.types import (
+from pathways.api.types.catalogue import (
     CredentialKind,
     CredentialType,
     Info,

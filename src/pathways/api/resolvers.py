@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from pathways import model
-from pathways.api.types import (
+from pathways.api.types.catalogue import (
     CredentialConnectionType,
     CredentialEdgeType,
     CredentialType,
@@ -14,8 +14,8 @@ from pathways.api.types import (
     Info,
     PageInfoType,
 )
-from pathways.api.types_equivalence import MatchType, QualityReportType
-from pathways.api.types_stacking import StackingPlanType
+from pathways.api.types.equivalence import MatchType, QualityReportType
+from pathways.api.types.stacking import StackingPlanType
 from pathways.service import encode_cursor
 
 

@@ -10,15 +10,15 @@ from pathways.api.errors import ErrorCodes
 from pathways.api.limits import limit_extensions
 from pathways.api.mutations import Mutation
 from pathways.api.observability import Observe
-from pathways.api.types import (
+from pathways.api.types.catalogue import (
     CredentialConnectionType,
     CredentialKind,
     CredentialType,
     CrosswalkType,
     FrameworkType,
 )
-from pathways.api.types_equivalence import MatchType, QualityReportType
-from pathways.api.types_stacking import StackingPlanType
+from pathways.api.types.equivalence import MatchType, QualityReportType
+from pathways.api.types.stacking import StackingPlanType
 from pathways.api.validation import CachedValidation
 
 

@@ -37,10 +37,9 @@ from pathways.model import (
     Recognition,
     Skill,
 )
-from pathways.store import neo4j_codec as codec
-from pathways.store import neo4j_reads as reads
 from pathways.store.base import SearchFilter, SearchPage, StoreHealth
-from pathways.store.cypher import Q, query, statements
+from pathways.store.neo4j import codec, reads
+from pathways.store.neo4j.catalog import Q, query, statements
 
 log = logging.getLogger("pathways.neo4j")
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pathways.domain.stacking_explain import country_name, describe, num, title, yours
-from pathways.domain.stacking_model import (
+from pathways.domain.stacking.explain import country_name, describe, num, title, yours
+from pathways.domain.stacking.model import (
     MICRO,
     Problem,
     allowed_new,

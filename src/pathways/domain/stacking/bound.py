@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Optional
 
-from pathways.domain.stacking_model import Node, Problem, Slot
+from pathways.domain.stacking.model import Node, Problem, Slot
 
 RULE, ANY, CREDITS, PRE = 0, 1, 2, 3
 """Goal kinds: meet a rule; the rest of an `any`; the rest of a `credits`; a prerequisite."""

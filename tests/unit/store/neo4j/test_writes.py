@@ -23,8 +23,8 @@ from pathways.model import (
 from pathways.store.base import SearchFilter
 from pathways.store.memory import MemoryStore
 from pathways.store.neo4j import Neo4jStore
-from tests.unit.store import neo4j_support as support
-from tests.unit.store.neo4j_support import Both
+from tests.unit.store.neo4j import support
+from tests.unit.store.neo4j.support import Both
 
 pytestmark = pytest.mark.neo4j
 

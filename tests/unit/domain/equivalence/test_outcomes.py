@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pathways.domain.equivalence import DEFAULT_POLICY
-from pathways.domain.equivalence_outcomes import outcome_overlap, outcome_overlaps
+from pathways.domain.equivalence.outcomes import outcome_overlap, outcome_overlaps
 from pathways.model import Credential, CredentialKind, Outcome
 
 S1, S2, S3 = "esco:s1", "esco:s2", "esco:s3"

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pathways.domain.equivalence import DEFAULT_POLICY, compare
-from pathways.domain.equivalence_criteria import (
+from pathways.domain.equivalence.criteria import (
     level_criterion,
     profile_criterion,
     quality_assurance_criterion,

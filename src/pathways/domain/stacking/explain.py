@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pathways.domain.stacking_model import MICRO, Node, Problem, best_recognitions
-from pathways.domain.stacking_solver import Found
+from pathways.domain.stacking.model import MICRO, Node, Problem, best_recognitions
+from pathways.domain.stacking.solver import Found
 from pathways.model import (
     HOURS_PER_ECTS,
     AllRule,

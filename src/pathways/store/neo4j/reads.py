@@ -23,9 +23,9 @@ from pathways.model import (
     Recognition,
     Skill,
 )
-from pathways.store import neo4j_codec as codec
 from pathways.store.base import SearchFilter, SearchPage
-from pathways.store.cypher import Q, query
+from pathways.store.neo4j import codec
+from pathways.store.neo4j.catalog import Q, query
 from pathways.store.search import normalise, rank_texts
 
 Tx = AsyncManagedTransaction | AsyncTransaction

@@ -37,12 +37,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from pathways import errors
-from pathways.domain import stacking_explain as explain
-from pathways.domain.stacking_compile import compile_problem
-from pathways.domain.stacking_model import MICRO, Problem, best_recognitions
-from pathways.domain.stacking_order import order_steps
-from pathways.domain.stacking_reasons import not_counted_lines, unreachable_lines
-from pathways.domain.stacking_solver import Budget, Found, Search
+from pathways.domain.stacking import explain
+from pathways.domain.stacking.compile import compile_problem
+from pathways.domain.stacking.model import MICRO, Problem, best_recognitions
+from pathways.domain.stacking.order import order_steps
+from pathways.domain.stacking.reasons import not_counted_lines, unreachable_lines
+from pathways.domain.stacking.solver import Budget, Found, Search
 from pathways.model import Credential, Decision, Objective, PlanningContext
 
 FRAMES_PER_GOAL = 6

@@ -25,9 +25,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pathways.domain.stacking_bound import ANY, CREDITS, PRE, RULE, Relaxation, Stack
-from pathways.domain.stacking_model import Node, Option, Problem, Slot
-from pathways.domain.stacking_order import order_steps
+from pathways.domain.stacking.bound import ANY, CREDITS, PRE, RULE, Relaxation, Stack
+from pathways.domain.stacking.model import Node, Option, Problem, Slot
+from pathways.domain.stacking.order import order_steps
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from fractions import Fraction
 
-from pathways.domain.stacking_graph import group_children, has_cycle, prerequisites
-from pathways.domain.stacking_model import (
+from pathways.domain.stacking.graph import group_children, has_cycle, prerequisites
+from pathways.domain.stacking.model import (
     Node,
     Option,
     Problem,

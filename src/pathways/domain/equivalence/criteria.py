@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from pathways.domain.equivalence_model import Criterion, EquivalencePolicy
+from pathways.domain.equivalence.model import Criterion, EquivalencePolicy
 from pathways.model import (
     HOURS_PER_ECTS,
     HOURS_PER_ECTS_HIGH,

@@ -29,8 +29,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from pathways.domain.equivalence_criteria import name
-from pathways.domain.equivalence_model import EquivalencePolicy, OutcomeOverlap, OutcomePair
+from pathways.domain.equivalence.criteria import name
+from pathways.domain.equivalence.model import EquivalencePolicy, OutcomeOverlap, OutcomePair
 from pathways.domain.text import key_similarity, outcome_keys
 from pathways.model import Credential, Outcome
 

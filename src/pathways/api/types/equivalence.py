@@ -7,8 +7,8 @@ from typing import Literal
 
 import strawberry
 
-from pathways.api.types import CredentialType, Info, LearningOutcomeType, RecognitionType
-from pathways.domain import equivalence_model as eq
+from pathways.api.types.catalogue import CredentialType, Info, LearningOutcomeType, RecognitionType
+from pathways.domain.equivalence import model as eq
 from pathways.domain.quality import QualityReport
 
 

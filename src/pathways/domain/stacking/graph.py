@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from pathways.domain.stacking_model import Node, Prereq
+from pathways.domain.stacking.model import Node, Prereq
 from pathways.model import PlanningContext
 
 

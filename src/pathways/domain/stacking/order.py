@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from pathways.domain.stacking_model import Prereq, Problem
+from pathways.domain.stacking.model import Prereq, Problem
 
 
 def order_steps(pb: Problem, chosen: Iterable[str]) -> list[str] | None:

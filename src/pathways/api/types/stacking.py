@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import strawberry
 
 from pathways import model
-from pathways.api.types import CredentialType
+from pathways.api.types.catalogue import CredentialType
 from pathways.domain import stacking
 
 

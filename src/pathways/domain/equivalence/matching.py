@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pathways.domain.equivalence_criteria import (
+from pathways.domain.equivalence.criteria import (
     level_criterion,
     level_score,
     name,
@@ -20,7 +20,7 @@ from pathways.domain.equivalence_criteria import (
     workload_criterion,
     workload_score,
 )
-from pathways.domain.equivalence_model import (
+from pathways.domain.equivalence.model import (
     DEFAULT_POLICY,
     MAX_FIRST,
     MIN_FIRST,
@@ -34,7 +34,7 @@ from pathways.domain.equivalence_model import (
     OutcomePair,
     check_bounds,
 )
-from pathways.domain.equivalence_outcomes import align, build_overlap, coverage, outcome_overlaps
+from pathways.domain.equivalence.outcomes import align, build_overlap, coverage, outcome_overlaps
 from pathways.model import Credential, Decision, EquivalenceContext, Recognition
 
 __all__ = [

@@ -10,11 +10,11 @@ import pytest
 
 from pathways.errors import PathwaysError
 from pathways.paths import queries_dir
-from pathways.store import cypher
-from pathways.store.cypher import Q
+from pathways.store.neo4j import catalog as cypher
+from pathways.store.neo4j.catalog import Q
 
-ROOT = Path(__file__).resolve().parents[3]
-STORE_SOURCES = sorted((ROOT / "src" / "pathways" / "store").glob("neo4j*.py"))
+ROOT = Path(__file__).resolve().parents[4]
+STORE_SOURCES = sorted((ROOT / "src" / "pathways" / "store" / "neo4j").glob("*.py"))
 
 
 def _files() -> set[str]:
