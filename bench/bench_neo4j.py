@@ -25,9 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pathways.model import Graph, Objective
 from pathways.service import Service
-from pathways.store import neo4j_codec as codec
 from pathways.store.memory import MemoryStore
-from pathways.store.neo4j import Neo4jStore
+from pathways.store.neo4j import Neo4jStore, codec
 from synth import synth_graph
 
 
