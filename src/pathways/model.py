@@ -202,6 +202,16 @@ class Credential:
     extra: Mapping[str, object] = field(default_factory=dict, compare=False)
 
     @property
+    def titles(self) -> dict[str, str]:
+        """The title in every language given: `title` in `language`, then `title_<lang>` keys."""
+        found = {self.language or "und": self.title}
+        for key, value in self.extra.items():
+            lang = key.removeprefix("title_")
+            if lang != key and isinstance(value, str) and value.strip():
+                found.setdefault(lang, value)
+        return found
+
+    @property
     def workload_ects(self) -> float:
         """ECTS as given, else derived from hours, else 0."""
         if self.ects is not None:
