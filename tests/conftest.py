@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pathways.model import Graph
-
-ROOT = Path(__file__).resolve().parents[1]
-SMALL_SEEDS = ROOT / "tests" / "fixtures" / "small"
-SHIPPED_SEEDS = ROOT / "graph_seeds"
-REFERENCE = ROOT.parent / "shared" / "reference"
+from tests.support.paths import SHIPPED_SEEDS, SMALL_SEEDS
 
 
 @pytest.fixture(scope="session")
@@ -32,5 +26,5 @@ def shipped_graph() -> Graph:
 
 # --- Neo4j (owned by the Neo4j backend work; keep this block separate) -------------
 # The session fixture `neo4j_uri` starts scripts/neo4j-local once per session; see
-# tests/neo4j_server.py for the skip rule (and its CI=true exception).
-pytest_plugins = ["tests.neo4j_server"]
+# tests/support/neo4j_server.py for the skip rule (and its CI=true exception).
+pytest_plugins = ["tests.support.neo4j_server"]

@@ -9,7 +9,7 @@ import pytest
 from pathways.api.auth import INVALID_KEY, ApiKeys
 from pathways.errors import BadUserInput
 from pathways.model import Graph
-from tests.api.writes import (
+from tests.support.writes import (
     CREDENTIAL,
     EDITOR_KEY,
     EDITOR_KEY_2,

@@ -13,7 +13,7 @@ from pathways.app import create_app
 from pathways.model import Graph
 from pathways.service import Service
 from pathways.store.memory import MemoryStore
-from tests.api.writes import EDITOR_KEY, KEYS, OFFICER_KEY, RECORD, UPSERT, bearer
+from tests.support.writes import EDITOR_KEY, KEYS, OFFICER_KEY, RECORD, UPSERT, bearer
 
 EXPECTED = {"BAD_USER_INPUT", "GRAPHQL_VALIDATION_FAILED", "BAD_REQUEST"}
 IDS = ["ie-mig", "ie-tig", "ie-safety", "ie-drawing", "ee-keevitus", "ie-welding-cert", "new-1"]

@@ -11,7 +11,7 @@ from starlette.testclient import TestClient
 
 from pathways.api.http import GRAPHQL_RESPONSE, negotiate
 from pathways.model import Graph
-from tests.api.writes import writing_client
+from tests.support.writes import writing_client
 
 JSON = "application/json"
 NEW = {"Accept": GRAPHQL_RESPONSE}

@@ -18,7 +18,7 @@ from pathways.api.limits import (
     SEARCH_LENGTH,
 )
 from pathways.model import Graph
-from tests.api.writes import EDITOR_KEY, UPSERT, bearer, new_credential, writing_client
+from tests.support.writes import EDITOR_KEY, UPSERT, bearer, new_credential, writing_client
 
 NEW_MEDIA = {"Accept": "application/graphql-response+json"}
 

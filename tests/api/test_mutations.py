@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from pathways.model import Graph
-from tests.api.writes import (
+from tests.support.writes import (
     CREDENTIAL,
     EDITOR_KEY,
     OFFICER_KEY,

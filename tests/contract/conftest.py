@@ -65,7 +65,7 @@ def backend(
         # tests/neo4j_server.py starts scripts/neo4j-local once per session (or skips with a
         # visible reason off CI when Java or Maven is missing) and returns an opened
         # Neo4jStore on this portal's loop, holding exactly `small_graph`.
-        from tests.neo4j_server import open_neo4j_store
+        from tests.support.neo4j_server import open_neo4j_store
 
         store = open_neo4j_store(request, portal, small_graph)
     try:

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,8 +10,8 @@ import httpx
 import pytest
 
 from pathways.store.journal import JOURNAL_NAME
-from tests.conftest import ROOT, SMALL_SEEDS
-from tests.e2e.test_uvicorn import free_port, wait_healthy
+from tests.support.paths import SMALL_SEEDS
+from tests.support.server import Served
 
 EDITOR, OFFICER = "e2e-editor-key", "e2e-officer-key"
 UPSERT = "mutation($i: CredentialInput!) { upsertCredential(input: $i) { id } }"
@@ -24,48 +20,16 @@ READ = "query($id: ID!) { credential(id: $id) { id title ects recognitions { to 
 ACKED_BEFORE_KILL = 40
 
 
-class Server:
-    """One `pathways serve --data-dir` process on a free loopback port."""
+class Server(Served):
+    """One `pathways serve --data-dir` process on a free loopback port, with write keys."""
 
     def __init__(self, data_dir: Path | None, **env: str) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
         journal = ["--data-dir"] if data_dir is None else ["--data-dir", str(data_dir)]
         keys = f"editor:{EDITOR},recognition_officer:{OFFICER}"
-        self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "pathways",
-                "serve",
-                "--seeds",
-                str(SMALL_SEEDS),
-                *journal,
-                "--port",
-                str(self.port),
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "PATHWAYS_API_KEYS": keys, **env},
+        super().__init__(
+            ["--seeds", str(SMALL_SEEDS), *journal, "--log-level", "warning"],
+            env={"PATHWAYS_API_KEYS": keys, **env},
         )
-        wait_healthy(self.url, self.proc)
-
-    def kill(self) -> None:
-        self.proc.send_signal(signal.SIGKILL)
-        self.proc.wait(timeout=30)
-
-    def stop(self) -> str:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        return self.proc.stdout.read().decode() if self.proc.stdout else ""
 
 
 @pytest.fixture

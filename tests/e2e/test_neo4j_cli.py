@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -12,9 +11,9 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from tests.conftest import ROOT, SMALL_SEEDS
-from tests.contract.test_stacking import PLAN, REACHABLE
-from tests.e2e.test_uvicorn import free_port, wait_healthy
+from tests.support.documents import PLAN, REACHABLE
+from tests.support.paths import ROOT, SMALL_SEEDS
+from tests.support.server import Served
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 
@@ -71,22 +70,15 @@ def test_query_on_neo4j_matches_embedded(
 
 
 def test_serve_on_neo4j(neo4j_env: dict[str, str]) -> None:
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "pathways", "serve", "--backend", "neo4j", "--port", str(port)],
-        cwd=ROOT,
-        env={**neo4j_env},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
+    served = Served(["--backend", "neo4j"], env=neo4j_env)
     try:
-        wait_healthy(url, proc)
-        health = httpx.get(f"{url}/healthz").json()
+        health = httpx.get(f"{served.url}/healthz").json()
         assert health["backend"] == "neo4j"
         assert health["detail"] == "8 credentials"
         document, variables = DOCUMENTS[1]
-        served = httpx.post(f"{url}/graphql", json={"query": document, "variables": variables})
+        answer = httpx.post(
+            f"{served.url}/graphql", json={"query": document, "variables": variables}
+        )
         embedded = _pathways(
             "query",
             document,
@@ -96,10 +88,6 @@ def test_serve_on_neo4j(neo4j_env: dict[str, str]) -> None:
             str(SMALL_SEEDS),
             env=neo4j_env,
         )
-        assert served.json() == json.loads(embedded.stdout)
+        assert answer.json() == json.loads(embedded.stdout)
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        served.stop()

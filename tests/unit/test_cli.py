@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pathways.cli import main
-from tests.conftest import SMALL_SEEDS
+from tests.support.paths import SMALL_SEEDS
 
 BROKEN = """
 credentials:

@@ -6,18 +6,16 @@ import asyncio
 import csv
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from pathways.model import Credential, CredentialKind, Graph, rule_credentials
 from pathways.seeds import load_dirs
+from tests.support.paths import DATA, SHIPPED_SEEDS
 
-ROOT = Path(__file__).resolve().parents[2]
-SHIPPED = ROOT / "graph_seeds"
-REFERENCE = ROOT.parent / "shared" / "reference"
-MAPPINGS_CSV = REFERENCE / "nqf_eqf_mappings.csv"
-SAMPLES = REFERENCE / "samples"
+SHIPPED = SHIPPED_SEEDS
+MAPPINGS_CSV = DATA / "nqf_eqf_mappings.csv"
+ESCO_CONCEPTS_CSV = DATA / "esco_concepts.csv"
 
 PARTNER_COUNTRIES = ("IE", "EE", "DK", "FR", "ES")
 SMALL_KINDS = frozenset({CredentialKind.MICRO_CREDENTIAL, CredentialKind.UNIT})
@@ -160,10 +158,6 @@ def test_some_qualifications_are_reachable_from_another_country(graph: Graph) ->
 
 
 def _mapping_rows() -> Iterator[dict[str, str]]:
-    if not MAPPINGS_CSV.is_file():
-        pytest.skip(
-            f"reference table not found at {MAPPINGS_CSV} (../shared/reference from the repo root)"
-        )
     with MAPPINGS_CSV.open(encoding="utf-8", newline="") as fh:
         yield from csv.DictReader(fh)
 
@@ -206,15 +200,10 @@ def test_eqf_has_eight_levels_with_descriptors(graph: Graph) -> None:
 
 
 def test_every_esco_uri_is_taken_from_the_reference_extract(graph: Graph) -> None:
-    if not SAMPLES.is_dir():
-        pytest.skip(f"reference samples not found at {SAMPLES}")
-    known = "\n".join(
-        p.read_text(encoding="utf-8", errors="replace") for p in SAMPLES.iterdir() if p.is_file()
-    )
+    with ESCO_CONCEPTS_CSV.open(encoding="utf-8", newline="") as fh:
+        known = {row["uri"] for row in csv.DictReader(fh)}
     invented = sorted(
-        sid
-        for sid in graph.skills
-        if sid.startswith(ESCO_PREFIX) and not re.search(re.escape(sid) + r"(?![\w.-])", known)
+        sid for sid in graph.skills if sid.startswith(ESCO_PREFIX) and sid not in known
     )
     assert not invented
 

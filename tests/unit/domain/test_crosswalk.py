@@ -10,9 +10,9 @@ import pytest
 from pathways.domain.crosswalk import crosswalk
 from pathways.errors import NotFound
 from pathways.model import Graph
-from tests.conftest import REFERENCE
+from tests.support.paths import DATA
 
-MAPPINGS = REFERENCE / "nqf_eqf_mappings.csv"
+MAPPINGS = DATA / "nqf_eqf_mappings.csv"
 
 
 def _eqf(cell: str) -> set[int]:
@@ -23,8 +23,6 @@ def _eqf(cell: str) -> set[int]:
 
 
 def _rows() -> list[tuple[str, str, set[int]]]:
-    if not MAPPINGS.exists():
-        pytest.skip(f"reference table not found at {MAPPINGS}")
     with MAPPINGS.open(encoding="utf-8") as fh:
         return [
             (r["framework_code"], r["national_level"], _eqf(r["eqf_level"]))

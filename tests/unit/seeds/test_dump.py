@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pathways.model import Graph
 from pathways.seeds import load_dirs
-from tests.conftest import ROOT
+from tests.support.paths import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -19,9 +18,8 @@ from pathways.model import (
     Participation,
 )
 from pathways.seeds import load_dirs, validate_dirs
+from tests.support.paths import DATA
 from tests.unit.seeds.conftest import BASE, Write
-
-REFERENCE = Path(__file__).resolve().parents[4] / "shared" / "reference"
 
 MORE = """\
 credentials:
@@ -111,7 +109,7 @@ def test_builtin_eqf_is_added_when_none_is_declared(write: Write) -> None:
     assert next(iter(graph.frameworks)) == "EQF"
     assert eqf.name == "European Qualifications Framework"
     assert [(lvl.code, lvl.eqf) for lvl in eqf.levels] == [(str(n), (n,)) for n in range(1, 9)]
-    reference = json.loads((REFERENCE / "eqf_descriptors_2017.json").read_text(encoding="utf-8"))
+    reference = json.loads((DATA / "eqf_descriptors_2017.json").read_text(encoding="utf-8"))
     for level, ref in zip(eqf.levels, reference["levels"], strict=True):
         assert level.descriptors == {
             "knowledge": ref["knowledge"],

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pathways.domain.stacking import Plan, plan
-from tests.unit.domain.stacking.test_brute import (
+from tests.support.stacking_brute import (
     Instance,
     instances,
     key,

@@ -12,8 +12,8 @@ from pathways.errors import PathwaysError
 from pathways.paths import queries_dir
 from pathways.store.neo4j import catalog as cypher
 from pathways.store.neo4j.catalog import Q
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[4]
 STORE_SOURCES = sorted((ROOT / "src" / "pathways" / "store" / "neo4j").glob("*.py"))
 
 

@@ -9,7 +9,8 @@ from neo4j import exceptions as neo
 from pathways.errors import StoreUnavailable
 from pathways.model import Graph
 from pathways.store.neo4j import Neo4jStore
-from tests.neo4j_server import LocalNeo4j, free_port, skip_or_fail_without_tools
+from tests.support.neo4j_server import LocalNeo4j, skip_or_fail_without_tools
+from tests.support.server import free_port
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 

@@ -13,8 +13,8 @@ from pathways.domain.candidates import DEFAULT_LIMIT
 from pathways.model import CredentialKind, Graph, rule_credentials
 from pathways.store.base import SearchFilter
 from pathways.store.memory import MemoryStore
-from tests.unit.store.neo4j import support
-from tests.unit.store.neo4j.support import Both
+from tests.support import neo4j_stores as support
+from tests.support.neo4j_stores import Both
 
 pytestmark = pytest.mark.neo4j
 

@@ -23,8 +23,8 @@ from pathways.model import (
 from pathways.store.base import SearchFilter
 from pathways.store.memory import MemoryStore
 from pathways.store.neo4j import Neo4jStore
-from tests.unit.store.neo4j import support
-from tests.unit.store.neo4j.support import Both
+from tests.support import neo4j_stores as support
+from tests.support.neo4j_stores import Both
 
 pytestmark = pytest.mark.neo4j
 

@@ -11,7 +11,6 @@ import contextlib
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -21,13 +20,15 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.support.paths import ROOT
+from tests.support.server import free_port
+
 if TYPE_CHECKING:
     import anyio.from_thread
 
     from pathways.model import Graph
     from pathways.store.base import Store
 
-ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "neo4j-local"
 READY_TIMEOUT_S = 300.0
 """A cold start downloads ~150 MB from Maven Central before Neo4j boots."""
@@ -49,13 +50,6 @@ def skip_or_fail_without_tools() -> None:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"{reason}; CI=true, so they must run", pytrace=False)
     pytest.skip(reason)
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass

@@ -1,0 +1,1 @@
+"""What several test packages share: paths, ports, real server processes, reference solvers."""
