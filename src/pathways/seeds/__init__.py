@@ -1,4 +1,4 @@
-"""The seed loader: reads seed directories (shared/contract/seeds.md) into a checked Graph.
+"""The seed loader: reads seed directories (docs/seeds.md) into a checked Graph.
 
 `load_dirs` and `validate_dirs` read directories; `credential_from_input` and
 `recognition_from_input` check one API write exactly as a seed record.  Level codes
