@@ -13,24 +13,14 @@ from pathways.model import (
     Level,
     LevelRef,
     Outcome,
-    Participation,
 )
+from tests.support.credentials import IRISH_MIG
 
 LEVEL = Level("IE-NFQ", "5", (4,))
 
-COMPLETE = Credential(
-    id="ie-gti-mig",
-    kind=CredentialKind.MICRO_CREDENTIAL,
-    title="MIG welding of steel plate",
-    country="IE",
-    language="en",
-    provider="gti",
-    level=LevelRef("IE-NFQ", "5"),
-    ects=5,
-    hours=125,
+COMPLETE = replace(
+    IRISH_MIG,
     assessment="practical test and portfolio",
-    participation=Participation.ONSITE,
-    quality_assurance="QQI validated programme",
     outcomes=(Outcome("o1", "Set up a MIG welding station safely", "en"),),
 )
 BARE = Credential("bare", CredentialKind.MICRO_CREDENTIAL, "Welding", "EE")

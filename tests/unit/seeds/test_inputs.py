@@ -15,6 +15,11 @@ def graph(write: Write) -> Graph:
     return load_dirs([write({"a.yaml": BASE})])
 
 
+def draft(**fields: object) -> dict[str, object]:
+    """A new unit with the four required fields and `fields`."""
+    return {"id": "n", "kind": "UNIT", "title": "N", "country": "IE", **fields}
+
+
 def problems_of(data: dict[str, object], graph: Graph) -> list[tuple[str | None, str]]:
     with pytest.raises(SeedValidationError) as caught:
         credential_from_input(data, graph)
@@ -67,31 +72,17 @@ def test_problems_name_the_field_as_written(graph: Graph) -> None:
 
 
 def test_same_field_twice_is_a_problem(graph: Graph) -> None:
-    got = problems_of(
-        {
-            "id": "n",
-            "kind": "UNIT",
-            "title": "N",
-            "country": "IE",
-            "validFrom": "2025-01-01",
-            "valid_from": "2025-01-02",
-        },
-        graph,
-    )
+    got = problems_of(draft(validFrom="2025-01-01", valid_from="2025-01-02"), graph)
     assert got[0][0] == "valid_from" and "same field" in got[0][1]
 
 
 def test_references_resolve_against_the_graph(graph: Graph) -> None:
     got = problems_of(
-        {
-            "id": "n",
-            "kind": "UNIT",
-            "title": "N",
-            "country": "IE",
-            "provider": "gtx",
-            "prerequisites": ["saftey"],
-            "level": {"framework": "IE-NFQ", "code": "9"},
-        },
+        draft(
+            provider="gtx",
+            prerequisites=["saftey"],
+            level={"framework": "IE-NFQ", "code": "9"},
+        ),
         graph,
     )
     assert got == [
@@ -105,30 +96,12 @@ def test_references_resolve_against_the_graph(graph: Graph) -> None:
 
 
 def test_a_malformed_rule_is_rejected(graph: Graph) -> None:
-    got = problems_of(
-        {
-            "id": "n",
-            "kind": "UNIT",
-            "title": "N",
-            "country": "IE",
-            "requirements": {"any": [{"credential": "mig"}], "count": 2},
-        },
-        graph,
-    )
+    got = problems_of(draft(requirements={"any": [{"credential": "mig"}], "count": 2}), graph)
     assert got == [("requirements.count", "count 2 is more than the 1 rules listed in 'any'")]
 
 
 def test_a_rule_may_name_the_credential_being_written_only_elsewhere(graph: Graph) -> None:
-    got = problems_of(
-        {
-            "id": "n",
-            "kind": "UNIT",
-            "title": "N",
-            "country": "IE",
-            "requirements": {"credential": "n"},
-        },
-        graph,
-    )
+    got = problems_of(draft(requirements={"credential": "n"}), graph)
     assert got == [("requirements.credential", "a rule of 'n' names 'n' itself")]
 
 
@@ -161,16 +134,7 @@ def test_an_upsert_replaces_the_old_version(graph: Graph) -> None:
 
 
 def test_an_outcome_id_used_elsewhere_is_rejected(graph: Graph) -> None:
-    got = problems_of(
-        {
-            "id": "n",
-            "kind": "UNIT",
-            "title": "N",
-            "country": "IE",
-            "outcomes": [{"id": "mig#o1", "text": "x"}],
-        },
-        graph,
-    )
+    got = problems_of(draft(outcomes=[{"id": "mig#o1", "text": "x"}]), graph)
     assert got == [("outcomes", "outcome id 'mig#o1' is also used by 'mig'")]
 
 

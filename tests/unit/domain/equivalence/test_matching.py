@@ -28,10 +28,8 @@ from pathways.model import (
     Participation,
     Recognition,
 )
+from tests.support.credentials import INSPECT, IRISH_MIG, SETUP, WELD
 
-WELD = "http://data.europa.eu/esco/skill/weld-metal"
-SETUP = "http://data.europa.eu/esco/skill/set-up-welding-equipment"
-INSPECT = "http://data.europa.eu/esco/skill/inspect-welds"
 BOOKS = "http://data.europa.eu/esco/skill/keep-books"
 TAX = "http://data.europa.eu/esco/skill/prepare-tax-returns"
 
@@ -62,25 +60,7 @@ EE = Credential(
 )
 
 # The comparable Irish one, and distractors that each differ in exactly one respect.
-IE = Credential(
-    id="ie-gti-mig",
-    kind=CredentialKind.MICRO_CREDENTIAL,
-    title="MIG welding of steel plate",
-    country="IE",
-    language="en",
-    provider="gti",
-    level=LevelRef("IE-NFQ", "5"),
-    ects=5,
-    hours=125,
-    assessment="practical test",
-    participation=Participation.ONSITE,
-    quality_assurance="QQI validated programme",
-    outcomes=(
-        Outcome("ie-1", "Set up a MIG welding station safely", "en", (SETUP,)),
-        Outcome("ie-2", "Weld steel plate with the MIG process", "en", (WELD,)),
-        Outcome("ie-3", "Inspect welds for visible defects", "en", (INSPECT,)),
-    ),
-)
+IE = IRISH_MIG
 ONLY_LEVEL = replace(IE, id="ie-gti-mig-advanced", level=LevelRef("IE-NFQ", "6"))
 ONLY_SIZE = replace(IE, id="ie-gti-mig-long", ects=20, hours=500)
 ONLY_DOMAIN = replace(
