@@ -6,40 +6,16 @@ plain test functions call them, and keeps one driver per store for the whole ses
 
 from __future__ import annotations
 
-import json
-from collections.abc import Awaitable, Callable, Iterator
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from collections.abc import Iterator
 
 import anyio.from_thread
 import pytest
 
-from pathways.cli import run_query
 from pathways.model import Graph
-from pathways.service import Service
 from pathways.store.base import Store
-
-T = TypeVar("T")
+from tests.support.backends import Backend
 
 STORES = ["memory", "neo4j"]
-
-
-@dataclass
-class Backend:
-    """A store loaded with the small graph, and a way to call it from sync tests."""
-
-    name: str
-    store: Store
-    portal: anyio.from_thread.BlockingPortal
-
-    def call(self, fn: Callable[..., Awaitable[T]], *args: Any) -> T:
-        """Run an async callable on the store's loop."""
-        return self.portal.call(fn, *args)
-
-    def gql(self, document: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
-        """Execute a GraphQL document in-process; the JSON-normalised result."""
-        out = self.portal.call(run_query, Service(self.store), document, variables)
-        return json.loads(json.dumps(out))
 
 
 @pytest.fixture(scope="session")
@@ -62,7 +38,7 @@ def backend(
         store = _open_memory(small_graph)
         portal.call(store.open)
     else:
-        # tests/neo4j_server.py starts scripts/neo4j-local once per session (or skips with a
+        # tests/support/neo4j_server.py starts scripts/neo4j-local once per session (or skips with a
         # visible reason off CI when Java or Maven is missing) and returns an opened
         # Neo4jStore on this portal's loop, holding exactly `small_graph`.
         from tests.support.neo4j_server import open_neo4j_store

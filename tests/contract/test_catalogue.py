@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.contract.conftest import Backend
+from tests.support.backends import Backend
 
 FRAMEWORKS = "{ frameworks { code country levels { code eqf } } }"
 FRAMEWORK = "query($c: String!) { framework(code: $c) { code name levels { code label eqf } } }"

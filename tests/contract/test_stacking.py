@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.contract.conftest import Backend
+from tests.support.backends import Backend
 from tests.support.documents import PLAN, REACHABLE
 
 TARGET = "ie-welding-cert"

@@ -6,7 +6,7 @@ import pytest
 
 from pathways.errors import SeedProblem, SeedValidationError
 from pathways.seeds import load_dirs, validate_dirs
-from tests.unit.seeds.conftest import BASE, Write
+from tests.support.seed_dirs import BASE, Write
 
 
 def cred(ident: str, extra: str = "") -> str:

@@ -7,7 +7,7 @@ import pytest
 from pathways.errors import SeedValidationError
 from pathways.model import AnyRule, CredentialKind, CredentialRule, Decision, Graph, LevelRef
 from pathways.seeds import credential_from_input, load_dirs, recognition_from_input
-from tests.unit.seeds.conftest import BASE, Write
+from tests.support.seed_dirs import BASE, Write
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from pathways.seeds import validate_dirs
-from tests.unit.seeds.conftest import BASE, Write
+from tests.support.seed_dirs import BASE, Write
 
 YAML = """\
 # line 1: a comment

@@ -19,7 +19,7 @@ from pathways.model import (
 )
 from pathways.seeds import load_dirs, validate_dirs
 from tests.support.paths import DATA
-from tests.unit.seeds.conftest import BASE, Write
+from tests.support.seed_dirs import BASE, Write
 
 MORE = """\
 credentials:
