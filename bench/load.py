@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/load.py                 # two minutes, 8 clients, 20 % writes
     .venv/bin/python bench/load.py --count 2000    # stop after 2000 requests instead
+    .venv/bin/python bench/load.py --attackers 4   # plus 4 clients sending the heaviest
+                                                   # documents, and a prober (adversarial.py)
 
 Safety: the server is started by this script on 127.0.0.1 and a free port, with a
 fresh temporary data directory and keys generated here; no other address can be
@@ -35,6 +37,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+import adversarial  # noqa: E402
 from pathways.seeds import load_dirs  # noqa: E402
 
 HOST = "127.0.0.1"  # loopback only, by design
@@ -239,12 +242,20 @@ async def run_load(
                 rss.append((round(time.monotonic() - start, 1), rss_kib(pid)))
 
         sampler = asyncio.create_task(sample())
-        await asyncio.gather(
-            *(
-                client_loop(client, work, keys, tally, deadline, budget, args.write_ratio)
-                for _ in range(args.clients)
+        async with httpx.AsyncClient(base_url=url, timeout=60.0) as other:
+            rng = random.Random(args.seed)
+            extra = [
+                adversarial.attacker(other, tally.add, deadline, rng) for _ in range(args.attackers)
+            ]
+            if args.attackers:
+                extra.append(adversarial.prober(other, tally.add, deadline))
+            await asyncio.gather(
+                *(
+                    client_loop(client, work, keys, tally, deadline, budget, args.write_ratio)
+                    for _ in range(args.clients)
+                ),
+                *extra,
             )
-        )
         sampler.cancel()
     return tally, time.monotonic() - start
 
@@ -311,6 +322,7 @@ def report(
     return {
         "seconds": round(elapsed, 1),
         "clients": args.clients,
+        "attackers": args.attackers,
         "write_ratio": args.write_ratio,
         "requests": len(every),
         "throughput_rps": round(len(every) / elapsed, 1),
@@ -332,6 +344,9 @@ def main() -> int:
     p.add_argument("--count", type=int, default=0, help="stop after this many requests")
     p.add_argument("--clients", type=int, default=8)
     p.add_argument("--write-ratio", type=float, default=0.2)
+    p.add_argument(
+        "--attackers", type=int, default=0, help="clients sending the heaviest documents"
+    )
     p.add_argument("--seeds", type=Path, action="append", help="default: graph_seeds/")
     p.add_argument("--seed", type=int, default=7, help="random seed of the workload")
     args = p.parse_args()
@@ -341,6 +356,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="pathways-bench-") as tmp:
         proc, url = start_server(seeds, Path(tmp), keys)
         try:
+            if args.attackers:
+                adversarial.write_heavy(url, keys["editor"], random.Random(args.seed))
             rss = [(0.0, rss_kib(proc.pid))]
             tally, elapsed = asyncio.run(run_load(url, work, keys, args, proc.pid, rss))
             rss.append((round(elapsed, 1), rss_kib(proc.pid)))

@@ -54,6 +54,7 @@ def create_app(service: Service, api_keys: ApiKeys | None = None) -> Starlette:
         try:
             yield
         finally:
+            service.close()
             await service.store.close()
 
     return Starlette(

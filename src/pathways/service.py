@@ -5,16 +5,28 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
-from collections.abc import Mapping, Sequence
+import contextvars
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import ParamSpec, TypeVar
 
+from pathways.domain import budget as deadlines
 from pathways.domain import equivalence as eq
 from pathways.domain import stacking
 from pathways.domain.crosswalk import CrosswalkResult, crosswalk
 from pathways.domain.equivalence.model import DEFAULT_POLICY, Match, check_bounds
 from pathways.domain.quality import QualityReport, quality_report
 from pathways.errors import BadUserInput, LimitExceeded, NotFound
-from pathways.model import Credential, CredentialKind, Framework, Level, Objective, Recognition
+from pathways.model import (
+    Credential,
+    CredentialKind,
+    Framework,
+    Level,
+    Objective,
+    PlanningContext,
+    Recognition,
+)
 from pathways.seeds.inputs import credential_from_input, recognition_from_input
 from pathways.store.base import SearchFilter, Store
 
@@ -30,7 +42,23 @@ MAX_ALTERNATIVES = 10
 MAX_REACHABLE = 50
 """Largest `first` of reachable: each answer is a whole plan."""
 
+HEAVY_WORKERS = 2
+"""Heavy computations (plans, equivalence) running at once; more requests queue for a slot.
+
+Threads rather than processes: the searches are pure Python and hold the GIL, so the
+threads give no parallelism, but the interpreter hands the GIL to the waiting loop thread
+every switch interval (5 ms), which is what keeps /healthz answering.  A process pool would
+pickle every context across and keep a copy of the code per worker for little gain on a
+two-core host; the deadline, not the pool, bounds the work.  Two, so a short plan does not
+wait behind a long one, and no more, so the loop competes with few threads for the GIL."""
+
+REQUEST_SECONDS = 1.0
+"""Time the heavy computations of one request may take, all its aliases together."""
+
 _CURSOR_PREFIX = "pw1:"
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 def encode_cursor(index: int) -> str:
@@ -82,9 +110,39 @@ class SearchResult:
 class Service:
     """Answers the API's questions; resolvers stay thin by calling this."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, heavy_workers: int = HEAVY_WORKERS) -> None:
         self.store = store
         self._writes = asyncio.Lock()  # one writer: validate and apply against the same graph
+        self._heavy_workers = heavy_workers
+        self._heavy: ThreadPoolExecutor | None = None  # started on first use, per process
+
+    async def run_heavy(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """`fn(*args, **kwargs)` in the heavy-work pool, under the request's deadline.
+
+        For CPU-heavy pure work over values already fetched from the store (a plan over
+        a planning context, a match over an equivalence context): the event loop keeps
+        answering meanwhile.  Long loops in `fn` ask `domain.budget.expired()` and settle
+        for what they have; outside a request (the CLI, tests) each call gets its own
+        REQUEST_SECONDS.  Never pass it a store call: the stores belong to the loop.
+        """
+        loop = asyncio.get_running_loop()
+        context = contextvars.copy_context()  # the request's deadline goes along
+
+        def call() -> T:
+            if deadlines.current() is None:
+                with deadlines.within(deadlines.Deadline.after(REQUEST_SECONDS)):
+                    return fn(*args, **kwargs)
+            return fn(*args, **kwargs)
+
+        if self._heavy is None:
+            self._heavy = ThreadPoolExecutor(self._heavy_workers, "pathways-heavy")
+        return await loop.run_in_executor(self._heavy, context.run, call)
+
+    def close(self) -> None:
+        """Let the heavy-work pool's threads end once their work is done (it restarts on use)."""
+        if self._heavy is not None:
+            self._heavy.shutdown(wait=False, cancel_futures=True)
+            self._heavy = None
 
     async def upsert_credential(self, data: Mapping[str, object]) -> Credential:
         """Validate one credential as a seed record against the current graph, then store it."""
@@ -168,13 +226,13 @@ class Service:
         ctx = await self.store.equivalence_context(
             credential_id, country.upper() if country else None, DEFAULT_POLICY.shortlist_limit
         )
-        return eq.equivalents(ctx, country, min_score, first)
+        return await self.run_heavy(eq.equivalents, ctx, country, min_score, first)
 
     async def compare(self, a: str, b: str) -> Match:
         """Every criterion between a and b."""
         ctx = await self.store.pair_context(a, b)
         other = ctx.candidates[0] if ctx.candidates else ctx.credential
-        return eq.compare(ctx, ctx.credential, other)
+        return await self.run_heavy(eq.compare, ctx, ctx.credential, other)
 
     async def quality_report(self, credential_id: str) -> QualityReport:
         """Which EU standard elements the description lacks, and what is inconsistent."""
@@ -206,7 +264,7 @@ class Service:
         held_ids = list(dict.fromkeys(held))
         ctx = await self.store.planning_context(target, held_ids)
         allowed = None if countries is None else frozenset(c.upper() for c in countries)
-        result = stacking.plan(ctx, objective, allowed, alternatives)
+        result = await self.run_heavy(stacking.plan, ctx, objective, allowed, alternatives)
         return PlanResult(plan=result, credentials=ctx.credentials)
 
     async def reachable(
@@ -229,14 +287,20 @@ class Service:
         held_ids = list(dict.fromkeys(held))
         want = country.upper() if country else None
         touched = await self.store.credentials(await self.store.qualifications_touching(held_ids))
-        results: dict[str, PlanResult] = {}
-        for target in sorted(touched):
-            cred = touched[target]
-            if target in held_ids or (want and cred.country != want):
-                continue
-            ctx = await self.store.planning_context(target, held_ids)
-            results[target] = PlanResult(stacking.plan(ctx), ctx.credentials)
-        ranked = stacking.rank_reachable(
-            [r.plan for r in results.values()], max_additional_credits, first
-        )
-        return [results[p.target] for p in ranked]
+        contexts = [
+            await self.store.planning_context(target, held_ids)
+            for target in sorted(touched)
+            if target not in held_ids and not (want and touched[target].country != want)
+        ]
+        return await self.run_heavy(_rank_reachable, contexts, max_additional_credits, first)
+
+
+def _rank_reachable(
+    contexts: Sequence[PlanningContext], max_additional_credits: float | None, first: int
+) -> list[PlanResult]:
+    """A plan per target, nearest first: one heavy call, so the targets share one deadline."""
+    results = {ctx.target.id: PlanResult(stacking.plan(ctx), ctx.credentials) for ctx in contexts}
+    ranked = stacking.rank_reachable(
+        [r.plan for r in results.values()], max_additional_credits, first
+    )
+    return [results[p.target] for p in ranked]

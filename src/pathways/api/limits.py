@@ -22,7 +22,8 @@ from strawberry.extensions import (
     SchemaExtension,
 )
 
-from pathways.service import MAX_PAGE, MAX_SEARCH
+from pathways.domain import budget as deadlines
+from pathways.service import MAX_PAGE, MAX_SEARCH, REQUEST_SECONDS
 
 MAX_DEPTH = 10
 """Deepest selection nesting (introspection fields are not counted, so GraphiQL works)."""
@@ -87,10 +88,19 @@ class LimitCodes(SchemaExtension):
             result.errors = [limited(e) for e in result.errors]
 
 
+class RequestDeadline(SchemaExtension):
+    """One deadline per operation (service.REQUEST_SECONDS) shared by all its heavy work."""
+
+    def on_operation(self) -> Iterator[None]:
+        with deadlines.within(deadlines.Deadline.after(REQUEST_SECONDS)):
+            yield
+
+
 def limit_extensions() -> list[Callable[[], SchemaExtension]]:
     """Factories of the limiters (a fresh instance per request), LimitCodes first."""
     return [
         LimitCodes,
+        RequestDeadline,
         partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
         partial(QueryDepthLimiter, max_depth=MAX_DEPTH),
         partial(MaxAliasesLimiter, max_alias_count=MAX_ALIASES),

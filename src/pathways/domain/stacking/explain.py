@@ -107,7 +107,7 @@ def held_target_lines(ctx: PlanningContext, holder: str) -> tuple[str, ...]:
 
 
 def plan_lines(
-    pb: Problem, found: Found, order: list[str], optimal: bool, limit: int
+    pb: Problem, found: Found, order: list[str], optimal: bool, stopped: str
 ) -> tuple[str, ...]:
     """Every line explaining an achievable plan (already complete included)."""
     ctx = pb.ctx
@@ -162,7 +162,7 @@ def plan_lines(
     if not optimal:
         lines.insert(
             1,
-            f"The search stopped at its budget of {limit} nodes: this is the best plan found, "
+            f"The search stopped at {stopped}: this is the best plan found, "
             "not proven to be the least.",
         )
     return tuple(lines)

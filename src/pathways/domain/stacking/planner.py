@@ -13,8 +13,8 @@ split into groups of children that share no credential, solved independently (th
 weight is additive, so the best union is the union of the group bests, and the
 k best unions merge from the groups' k best).  Measured by bench/bench_stacking.py
 at 20,500 credentials: about 2 ms median and 4 ms p99 per plan for 31-40
-components.  A node budget bounds enormous targets: the best plan found is returned
-with `optimal=False` and the explanation says so.
+components.  A node budget and the request's deadline (domain.budget) bound enormous
+targets: the best plan found is returned with `optimal=False` and the explanation says so.
 
 Where seeds.md is silent:
 - Alternatives are the next-best inclusion-minimal plans: a plan with a smaller plan
@@ -49,7 +49,8 @@ FRAMES_PER_GOAL = 6
 """Interpreter frames one goal of the search can hold on the stack at most."""
 
 NODE_BUDGET = 100_000
-"""Search nodes one plan() call may visit before it settles for the best found (about 1 s)."""
+"""Search nodes one plan() call may visit before it settles for the best found (about 1 s);
+the request's deadline (domain.budget) may stop it sooner."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,10 +118,11 @@ def plan(
     budget = Budget(node_budget)
     found, complete = _solve(pb, alternatives + 1, budget)
     if not found:
-        lines = unreachable_lines(pb, complete, node_budget) + not_counted_lines(pb, set())
+        stopped = budget.stopped()
+        lines = unreachable_lines(pb, complete, stopped) + not_counted_lines(pb, set())
         return Plan(target.id, False, False, complete, (), 0.0, None, (), lines)
-    alts = tuple(_build(pb, f, complete, node_budget) for f in found[1:])
-    return _build(pb, found[0], complete, node_budget, alts)
+    alts = tuple(_build(pb, f, complete, budget.stopped()) for f in found[1:])
+    return _build(pb, found[0], complete, budget.stopped(), alts)
 
 
 def rank_reachable(
@@ -202,7 +204,7 @@ def _merge(parts: list[list[Found]], keep: int) -> list[Found]:
 
 
 def _build(
-    pb: Problem, found: Found, optimal: bool, limit: int, alts: tuple[Plan, ...] = ()
+    pb: Problem, found: Found, optimal: bool, stopped: str, alts: tuple[Plan, ...] = ()
 ) -> Plan:
     ctx = pb.ctx
     order = order_steps(pb, found.credentials)
@@ -218,7 +220,7 @@ def _build(
         if f.credential in pb.held
     )
     creds = [ctx.credentials[c] for c in order]
-    lines = explain.plan_lines(pb, found, order, optimal, limit)
+    lines = explain.plan_lines(pb, found, order, optimal, stopped)
     lines += not_counted_lines(pb, {c.held for c in counted})
     return Plan(
         target=ctx.target.id,

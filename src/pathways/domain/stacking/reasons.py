@@ -24,7 +24,7 @@ from pathways.model import (
 MAX_REASONS = 12
 
 
-def unreachable_lines(pb: Problem, complete: bool, limit: int) -> tuple[str, ...]:
+def unreachable_lines(pb: Problem, complete: bool, stopped: str) -> tuple[str, ...]:
     """Why no plan exists (or why none was found within the budget)."""
     ctx = pb.ctx
     head = f"{title(ctx, ctx.target.id)} cannot be reached from your credentials"
@@ -35,8 +35,7 @@ def unreachable_lines(pb: Problem, complete: bool, limit: int) -> tuple[str, ...
     lines = [head + "."]
     if not complete:
         lines.append(
-            f"The search stopped at its budget of {limit} nodes before finding a plan; "
-            "a plan may still exist."
+            f"The search stopped at {stopped} before finding a plan; a plan may still exist."
         )
         return tuple(lines)
     if pb.countries is not None and not pb.countries:

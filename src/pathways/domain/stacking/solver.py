@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from pathways.domain import budget as deadlines
 from pathways.domain.stacking.bound import ANY, CREDITS, PRE, RULE, Relaxation, Stack
 from pathways.domain.stacking.model import Node, Option, Problem, Slot
 from pathways.domain.stacking.order import order_steps
@@ -63,14 +64,42 @@ GRACE_NODES = 2_000
 """Nodes a search may still visit past the budget while it has found no plan at all."""
 
 
+CLOCK_EVERY = 1024
+"""Nodes between two looks at the request's deadline (a clock read is ~50 ns, a node ~10 us)."""
+
+
 class Budget:
-    """A node budget shared by every search of one plan() call."""
+    """A node budget shared by every search of one plan() call, cut short by the deadline.
+
+    The deadline is the request's (domain.budget), so every plan of one request, across
+    aliases and reachable's many targets, draws on the same time.
+    """
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self.used = 0
         self.exhausted = False
+        self.timed_out = False
+        self.deadline = deadlines.current()
         self.probes: dict[tuple[int, frozenset[str]], bool] = {}
+
+    def over(self) -> bool:
+        """True once the nodes are spent or the deadline has passed."""
+        if (
+            self.used % CLOCK_EVERY == 0
+            and self.deadline is not None
+            and not self.timed_out
+            and self.deadline.expired()
+        ):
+            self.timed_out = True
+            self.limit = min(self.limit, self.used)
+        return self.used > self.limit
+
+    def stopped(self) -> str:
+        """What stopped the search, for the explanation."""
+        if self.timed_out and self.deadline is not None:
+            return f"this request's time budget of {self.deadline.seconds:g} s"
+        return f"its budget of {self.limit} nodes"
 
 
 class _Stop(Exception):
@@ -125,7 +154,7 @@ class Search(Relaxation):
         budget.used += 1
         self.visited += 1
         # Past the budget, a search still gets GRACE_NODES to find its first plan.
-        if budget.used > budget.limit and (self.found or self.visited > GRACE_NODES):
+        if budget.over() and (self.found or self.visited > GRACE_NODES):
             budget.exhausted = True
             raise _Stop
         if self.weight + self._lb(stack, self.threshold - self.weight) >= self.threshold:
