@@ -13,10 +13,19 @@ from pathlib import Path
 from typing import Any
 
 from pathways.config import Settings
-from pathways.errors import BadUserInput, PathwaysError, SeedValidationError
+from pathways.errors import (
+    BadUserInput,
+    PathwaysError,
+    SeedProblem,
+    SeedValidationError,
+    StoreUnavailable,
+)
 from pathways.paths import shipped_seeds
+from pathways.seeds.fields import UNDECLARED
+from pathways.seeds.reader import SEED_SUFFIXES, enclosing_seed_set, seed_files
 from pathways.service import Service
 from pathways.store.base import Store
+from pathways.wording import counted
 
 _DEFAULT_DIR = Path("<default data directory>")
 """What a bare --data-dir stands for until the seed set is known."""
@@ -29,8 +38,10 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="serve the graph over GraphQL (default: shipped graph)")
     _seeds_arg(serve)
     _backend_arg(serve)
-    serve.add_argument("--host", default="127.0.0.1", help="interface (default 127.0.0.1 only)")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="interface to listen on (default: 127.0.0.1 only)"
+    )
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     serve.add_argument(
         "--data-dir",
         type=Path,
@@ -39,23 +50,49 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="journal acknowledged writes in DIR and replay them at start; alone: a directory "
         "per seed set under $XDG_DATA_HOME/pathways (~/.local/share/pathways). "
-        "Without it writes live in memory only",
+        "Default: writes live in memory only",
     )
-    serve.add_argument("--log-level", default="info")
+    serve.add_argument(
+        "--log-level",
+        default="info",
+        choices=["debug", "info", "warning", "error"],
+        help="least severe log messages written to stderr (default: info)",
+    )
 
     validate = sub.add_parser("validate", help="check seed directories; exit 1 with every error")
-    validate.add_argument("dirs", nargs="+", type=Path, metavar="DIR")
+    validate.add_argument(
+        "dirs", nargs="+", type=Path, metavar="DIR", help="seed directories, checked as one graph"
+    )
+    validate.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat warnings (such as a misspelt field name) as errors (default: off)",
+    )
 
     query = sub.add_parser("query", help="run one GraphQL document in-process, print JSON")
     _seeds_arg(query)
     _backend_arg(query)
     query.add_argument("document", help="the GraphQL document, a path to a file, or - for stdin")
-    query.add_argument("--variables", default=None, help="variables as a JSON object")
+    query.add_argument(
+        "--variables", default=None, help="variables as a JSON object (default: none)"
+    )
 
-    load = sub.add_parser("load", help="validate a seed directory and write it into a database")
-    _backend_arg(load, default="neo4j")
-    load.add_argument("dirs", nargs="+", type=Path, metavar="DIR")
-    load.add_argument("--replace", action="store_true", help="replace what the database holds")
+    load = sub.add_parser("load", help="validate seed directories and write them into Neo4j")
+    load.add_argument(
+        "--backend",
+        choices=["neo4j"],
+        default="neo4j",
+        help="the database to write into; only neo4j holds a graph beyond one process "
+        "(default: neo4j, configured by NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE)",
+    )
+    load.add_argument(
+        "dirs", nargs="+", type=Path, metavar="DIR", help="seed directories, loaded as one graph"
+    )
+    load.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace what the database holds (default: refuse a database that holds a graph)",
+    )
     return p
 
 
@@ -65,27 +102,36 @@ def _seeds_arg(p: argparse.ArgumentParser) -> None:
         action="append",
         type=Path,
         metavar="DIR",
-        help="seed directory (repeat to merge several); default: the shipped graph_seeds/",
+        help="seed directory (repeat to merge several; default: the shipped graph_seeds/)",
     )
 
 
-def _backend_arg(p: argparse.ArgumentParser, default: str = "memory") -> None:
-    p.add_argument("--backend", choices=["memory", "neo4j"], default=default)
+def _backend_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--backend",
+        choices=["memory", "neo4j"],
+        default=None,
+        help="memory: the seed graph in this process; neo4j: the database NEO4J_URI names "
+        "(default: $PATHWAYS_BACKEND, else memory)",
+    )
 
 
-def _print_problems(err: SeedValidationError) -> None:
-    print(f"{len(err.problems)} problem(s) found:", file=sys.stderr)
-    for problem in err.problems:
+def _print_problems(problems: Sequence[SeedProblem], what: str = "problem") -> None:
+    print(f"{counted(len(problems), what)} found:", file=sys.stderr)
+    for problem in problems:
         print(f"  {problem}", file=sys.stderr)
 
 
-async def open_store(settings: Settings) -> Store:
-    """The configured store, opened, with the seed graph loaded when embedded."""
+async def open_store(settings: Settings, *, strict: bool = False) -> Store:
+    """The configured store, opened, with the seed graph loaded when embedded.
+
+    With `strict`, a Neo4j that does not answer is StoreUnavailable at once.
+    """
     if settings.backend == "neo4j":
         from pathways.store.neo4j import Neo4jStore
 
-        neo: Store = Neo4jStore.from_env()
-        await neo.open()
+        neo = Neo4jStore.from_env()
+        await neo.open(strict=strict)
         return neo
     from pathways.seeds import load_dirs
     from pathways.store.memory import MemoryStore
@@ -114,24 +160,48 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    """Validate directories; 0 when valid."""
-    from pathways.seeds import load_dirs
+    """Validate directories; 0 when valid (and, with --strict, free of warnings)."""
+    from pathways.seeds import check_dirs
 
     for d in args.dirs:
         if not d.is_dir():
             print(f"{d}: not a directory", file=sys.stderr)
             return 2
-    try:
-        graph = load_dirs(list(args.dirs))
-    except SeedValidationError as err:
-        _print_problems(err)
+        if not seed_files(d):
+            suffixes = ", ".join(SEED_SUFFIXES)
+            print(f"{d}: no seed files ({suffixes}) in it or below it", file=sys.stderr)
+            return 2
+    report = check_dirs(list(args.dirs))
+    problems = list(report.problems)
+    if args.strict:
+        problems += report.warnings
+    elif report.warnings:
+        _print_problems(report.warnings, "warning")
+    if problems:
+        _print_problems(problems)
+        if any(UNDECLARED in p.problem for p in report.problems):
+            _hint_seed_set(args.dirs)
         return 1
+    graph = report.graph
+    assert graph is not None
     print(
-        f"valid: {len(graph.frameworks)} frameworks, {len(graph.providers)} providers, "
-        f"{len(graph.skills)} skills, {len(graph.credentials)} credentials, "
-        f"{len(graph.recognitions)} recognitions"
+        f"valid: {counted(len(graph.frameworks), 'framework')}, "
+        f"{counted(len(graph.providers), 'provider')}, {counted(len(graph.skills), 'skill')}, "
+        f"{counted(len(graph.credentials), 'credential')}, "
+        f"{counted(len(graph.recognitions), 'recognition')}"
     )
     return 0
+
+
+def _hint_seed_set(dirs: Sequence[Path]) -> None:
+    """One line per directory that is part of a larger seed set, naming the whole set."""
+    for d in dirs:
+        if (whole := enclosing_seed_set(d)) is not None:
+            print(
+                f"hint: {d} is part of the seed set {whole}; validate {whole} to check "
+                "references between all of its files",
+                file=sys.stderr,
+            )
 
 
 def _read_document(arg: str) -> str:
@@ -179,7 +249,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     document = _read_document(args.document)
 
     async def go() -> Any:
-        store = await open_store(_settings(args))
+        store = await open_store(_settings(args), strict=True)
         try:
             return await run_query(Service(store), document, variables)
         finally:
@@ -246,23 +316,23 @@ async def _prepare(settings: Settings) -> Store:
 def cmd_load(args: argparse.Namespace) -> int:
     """Validate, then write a graph into the database in one transaction."""
     from pathways.seeds import load_dirs
-
-    if args.backend != "neo4j":
-        print("load writes into a database: use --backend neo4j", file=sys.stderr)
-        return 2
-    graph = load_dirs(list(args.dirs))
     from pathways.store.neo4j import Neo4jStore
+
+    graph = load_dirs(list(args.dirs))
 
     async def go() -> None:
         store = Neo4jStore.from_env()
-        await store.open()
+        await store.open(strict=True)
         try:
             await store.load_graph(graph, replace=args.replace, progress=_progress)
         finally:
             await store.close()
 
     asyncio.run(go())
-    print(f"loaded {len(graph.credentials)} credentials, {len(graph.recognitions)} recognitions")
+    print(
+        f"loaded {counted(len(graph.credentials), 'credential')}, "
+        f"{counted(len(graph.recognitions), 'recognition')}"
+    )
     return 0
 
 
@@ -277,7 +347,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handlers[args.command](args)
     except SeedValidationError as err:
-        _print_problems(err)
+        _print_problems(err.problems)
+        return 1
+    except StoreUnavailable as err:
+        print(f"pathways {args.command}: {err.message}", file=sys.stderr)
         return 1
     except PathwaysError as err:
         print(f"{err.code}: {err.message}", file=sys.stderr)

@@ -67,6 +67,14 @@ def test_a_key_of_another_role_is_forbidden(small_graph: Graph) -> None:
     with writing_client(small_graph) as c:
         assert _code(gql(c, UPSERT, {"input": new_credential()}, OFFICER_KEY)) == "FORBIDDEN"
         assert _code(gql(c, RECORD, {"input": RECOGNITION}, EDITOR_KEY)) == "FORBIDDEN"
+        refused = gql(c, UPSERT, {"input": new_credential()}, OFFICER_KEY)["errors"][0]
+        assert refused["message"] == (
+            "'upsertCredential' needs the editor role; this key is a recognition officer's."
+        )
+        refused = gql(c, RECORD, {"input": RECOGNITION}, EDITOR_KEY)["errors"][0]
+        assert refused["message"] == (
+            "'recordRecognition' needs the recognition officer role; this key is an editor's."
+        )
 
 
 def test_each_role_does_its_own_write_and_a_role_may_have_several_keys(

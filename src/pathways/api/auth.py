@@ -25,6 +25,7 @@ from graphql.language import (
 from strawberry.extensions import SchemaExtension
 
 from pathways.errors import BadUserInput, Forbidden, PathwaysError, Unauthenticated
+from pathways.wording import with_article
 
 KEYS_ENV = "PATHWAYS_API_KEYS"
 """The environment variable holding the keys."""
@@ -90,13 +91,26 @@ def check_role(role: str | None, field: str) -> None:
     if role is None:
         raise Unauthenticated(
             f"'{field}' needs an API key: send 'Authorization: Bearer <key>' "
-            f"for the {needed} role.",
+            f"for the {_spoken(needed)} role.",
             role=needed,
         )
     if role == INVALID_KEY:
         raise Unauthenticated("The API key is not valid.", role=needed)
     if role != needed:
-        raise Forbidden(f"'{field}' needs the {needed} role; this key is a {role}.", role=needed)
+        raise Forbidden(
+            f"'{field}' needs the {_spoken(needed)} role; this key is {_owner(role)}.",
+            role=needed,
+        )
+
+
+def _spoken(role: str) -> str:
+    """A role name as a sentence says it: recognition_officer is a recognition officer."""
+    return role.replace("_", " ")
+
+
+def _owner(role: str) -> str:
+    """Whose key it is, as a sentence says it: an editor's, a recognition officer's."""
+    return f"{with_article(_spoken(role))}'s"
 
 
 class Authorisation(SchemaExtension):

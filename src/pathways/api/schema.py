@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import strawberry
+from graphql import GraphQLError
+from strawberry.types import ExecutionContext
 
 from pathways.api import resolvers
 from pathways.api.auth import Authorisation
@@ -36,9 +38,22 @@ class Query:
     quality_report: QualityReportType = strawberry.field(resolver=resolvers.quality_report)
 
 
+class PathwaysSchema(strawberry.Schema):
+    """The schema, logging only unexpected errors (ErrorCodes does, in pathways.api).
+
+    strawberry's own process_errors logs every error with a traceback, NOT_FOUND and
+    BAD_USER_INPUT included: answers, not faults, in the server log and the CLI alike.
+    """
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        """Leave the logging of errors to ErrorCodes."""
+
+
 def build_schema() -> strawberry.Schema:
     """The pathways schema with error codes and masking."""
-    return strawberry.Schema(
+    return PathwaysSchema(
         query=Query,
         mutation=Mutation,
         # limit codes first: its after-hook runs last, over ErrorCodes' result

@@ -199,12 +199,16 @@ MAX_SUGGESTIONS = 500
 """Past this many unknown ids of one sort, stop searching for close ones (each scans all ids)."""
 
 
+UNDECLARED = "in any file"
+"""How a problem says an id is declared nowhere in the files read."""
+
+
 class Names:
     """A set of declared ids of one sort, with 'did you mean' suggestions for typos."""
 
     __slots__ = ("_asked", "_choices", "ids", "what", "where")
 
-    def __init__(self, what: str, ids: Collection[str], where: str = "in any file") -> None:
+    def __init__(self, what: str, ids: Collection[str], where: str = UNDECLARED) -> None:
         self.what = what
         self.where = where
         self.ids = ids

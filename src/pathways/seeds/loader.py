@@ -13,6 +13,7 @@ from pathways.errors import SeedProblem, SeedValidationError
 from pathways.model import EQF_CODE, Credential, Framework, Graph, Recognition
 from pathways.seeds.eqf import builtin_eqf
 from pathways.seeds.fields import Ctx, Names, show
+from pathways.seeds.keys import LIST_SORTS, unknown_keys
 from pathways.seeds.reader import line_of, read_file, seed_files
 from pathways.seeds.records import (
     Known,
@@ -25,7 +26,7 @@ from pathways.seeds.records import (
 
 T = TypeVar("T")
 
-LISTS = ("frameworks", "providers", "skills", "credentials", "recognitions")
+LISTS = tuple(LIST_SORTS)
 
 
 @dataclass(slots=True)
@@ -37,6 +38,16 @@ class _Records:
     )
     problems: list[SeedProblem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class SeedReport:
+    """What checking seed directories found: the graph (None when invalid), problems, warnings."""
+
+    graph: Graph | None
+    problems: tuple[SeedProblem, ...]
+    warnings: tuple[SeedProblem, ...]
+    files: tuple[str, ...]
 
 
 def _label(directory: Path, path: Path, several: bool) -> str:
@@ -249,9 +260,22 @@ def _recognitions(recs: _Records, credentials: Names) -> list[Recognition]:
     return out
 
 
-def _load(dirs: Sequence[Path | str]) -> tuple[Graph | None, list[SeedProblem]]:
+def _warnings(recs: _Records) -> list[SeedProblem]:
+    """Unknown keys that look like misspelt fields, in every record read."""
+    found: list[SeedProblem] = []
+    for lst, entries in recs.by_list.items():
+        sort = LIST_SORTS[lst]
+        for name, rec in entries:
+            ident = rec.get("code" if sort == "framework" else "id")
+            found += unknown_keys(name, sort, rec, ident if isinstance(ident, str) else None)
+    return found
+
+
+def check_dirs(dirs: Sequence[Path | str]) -> SeedReport:
+    """Every problem and warning in the seed files under `dirs`, with the graph when valid."""
     paths = [Path(d) for d in dirs]
     recs = _read_all(paths)
+    warnings = _warnings(recs)
     frameworks, codes = _frameworks(recs)
     providers, provider_ids = _keyed(recs, "providers", "provider id", parse_provider)
     skills, skill_ids = _keyed(recs, "skills", "skill id", parse_skill)
@@ -267,9 +291,14 @@ def _load(dirs: Sequence[Path | str]) -> tuple[Graph | None, list[SeedProblem]]:
     credentials = _credentials(recs, known, repeats)
     recognitions = _recognitions(recs, credential_names)
     rank = {name: n for n, name in enumerate(recs.files)}
-    problems = sorted(recs.problems, key=lambda p: (rank.get(p.file, -1), p.line or 0))
+
+    def in_files(found: list[SeedProblem]) -> tuple[SeedProblem, ...]:
+        return tuple(sorted(found, key=lambda p: (rank.get(p.file, -1), p.line or 0)))
+
+    problems = in_files(recs.problems)
+    files = tuple(recs.files)
     if problems:
-        return None, problems
+        return SeedReport(None, problems, in_files(warnings), files)
     graph = Graph(
         frameworks=dict(sorted(frameworks.items(), key=lambda kv: (kv[0] != EQF_CODE, kv[0]))),
         providers=providers,
@@ -277,17 +306,17 @@ def _load(dirs: Sequence[Path | str]) -> tuple[Graph | None, list[SeedProblem]]:
         credentials=credentials,
         recognitions=tuple(recognitions),
     )
-    return graph, []
+    return SeedReport(graph, (), in_files(warnings), files)
 
 
 def load_dirs(dirs: Sequence[Path | str]) -> Graph:
     """The merged, validated graph of every seed file under `dirs`; raises SeedValidationError."""
-    graph, problems = _load(dirs)
-    if graph is None:
-        raise SeedValidationError(problems)
-    return graph
+    report = check_dirs(dirs)
+    if report.graph is None:
+        raise SeedValidationError(list(report.problems))
+    return report.graph
 
 
 def validate_dirs(dirs: Sequence[Path | str]) -> list[SeedProblem]:
     """Every problem in the seed files under `dirs`; empty when they load."""
-    return _load(dirs)[1]
+    return list(check_dirs(dirs).problems)

@@ -130,3 +130,47 @@ def seed_files(directory: Path) -> list[Path]:
         if path.suffix.lower() in SEED_SUFFIXES and path.is_file()
     ]
     return sorted(found, key=lambda p: p.relative_to(directory).as_posix())
+
+
+ENCLOSING_LEVELS = 4
+"""How many parent directories are looked at for the seed set a directory belongs to."""
+
+_NOTES = (".md", ".txt", ".rst")
+"""Files a seed directory may hold beside seed files (a README, a note on sources)."""
+
+
+def _only_seed_data(directory: Path) -> bool:
+    """Whether the files directly in `directory` are seed files, notes or hidden ones."""
+    try:
+        entries = list(directory.iterdir())
+    except OSError:
+        return False
+    return all(
+        not entry.is_file()
+        or entry.name.startswith(".")
+        or entry.suffix.lower() in (*SEED_SUFFIXES, *_NOTES)
+        for entry in entries
+    )
+
+
+def enclosing_seed_set(directory: Path) -> Path | None:
+    """The nearest parent holding more seed files, when it holds seed data only; else None.
+
+    `graph_seeds/credentials` is part of `graph_seeds`: validated alone, its
+    references to providers and skills in sibling folders cannot be resolved.
+    A parent with other files (a project root with its pyproject.toml) ends the search.
+    """
+    inner = directory.resolve()
+    for parent in list(inner.parents)[:ENCLOSING_LEVELS]:
+        if not _only_seed_data(parent):
+            return None
+        if any(not path.is_relative_to(inner) for path in seed_files(parent)):
+            if directory.is_absolute():
+                return parent
+            # named as the user named the directory: relative to where they are
+            try:
+                return parent.relative_to(Path.cwd())
+            except ValueError:
+                return parent
+        inner = parent
+    return None

@@ -39,6 +39,7 @@ from pathways.model import Credential, Graph, Recognition
 from pathways.seeds.dump import credential_record, recognition_record
 from pathways.seeds.inputs import credential_from_input, recognition_from_input
 from pathways.store.memory import MemoryStore
+from pathways.wording import counted
 
 log = logging.getLogger("pathways.journal")
 
@@ -259,9 +260,9 @@ class JournaledStore(MemoryStore):
                 f"Cannot use the data directory {data_dir}: {exc.strerror or exc}"
             ) from exc
         log.info(
-            "journal %s: replayed %d writes (%d skipped)",
+            "journal %s: replayed %s (%d skipped)",
             self.journal.path,
-            self.replayed.applied,
+            counted(self.replayed.applied, "write"),
             self.replayed.rejected,
         )
         super().__init__(self.replayed.graph)

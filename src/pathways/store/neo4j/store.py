@@ -40,6 +40,7 @@ from pathways.model import (
 from pathways.store.base import SearchFilter, SearchPage, StoreHealth
 from pathways.store.neo4j import codec, reads
 from pathways.store.neo4j.catalog import Q, query, statements
+from pathways.wording import counted
 
 log = logging.getLogger("pathways.neo4j")
 
@@ -109,8 +110,12 @@ class Neo4jStore:
         )
 
     # --- connection ----------------------------------------------------------------
-    async def open(self) -> None:
-        """Create the driver and the schema; a database that is down only delays the schema."""
+    async def open(self, *, strict: bool = False) -> None:
+        """Create the driver and the schema; a database that is down only delays the schema.
+
+        With `strict`, a database that is down is StoreUnavailable at once (commands
+        that need it now, such as `pathways load`, say so once instead of warning first).
+        """
         if self._driver is None:
             self._driver = AsyncGraphDatabase.driver(
                 self.uri,
@@ -121,6 +126,9 @@ class Neo4jStore:
                 # Unknown-type warnings on an empty database are noise, not news.
                 notifications_min_severity="OFF",
             )
+        if strict:
+            await self._ensure_schema()
+            return
         try:
             await self._ensure_schema()
         except StoreUnavailable as err:
@@ -153,7 +161,9 @@ class Neo4jStore:
             raise self._unavailable(exc) from exc
 
     def _unavailable(self, exc: Exception) -> StoreUnavailable:
-        return StoreUnavailable(f"Neo4j at {self.uri} is unavailable: {exc}", backend="neo4j")
+        # The driver's reasons span lines; one line reads better in logs and terminals.
+        reason = " ".join(str(exc).split())
+        return StoreUnavailable(f"Neo4j at {self.uri} is unavailable: {reason}", backend="neo4j")
 
     async def _ensure_schema(self) -> None:
         if self._schema_ready:
@@ -207,7 +217,7 @@ class Neo4jStore:
             say("committing")
             await tx.commit()
         self._cached = None
-        say(f"loaded {len(graph.credentials)} credentials")
+        say(f"loaded {counted(len(graph.credentials), 'credential')}")
 
     async def snapshot(self) -> Graph:
         """The whole graph as model values; cached until the graph's version moves."""
@@ -367,7 +377,8 @@ async def _load(tx: AsyncTransaction, graph: Graph, replace: bool, say: Progress
     held = await reads.count_credentials(tx)
     if held and not replace:
         raise BadUserInput(
-            f"The database already holds {held} credentials; load with --replace to replace them."
+            f"The database already holds {counted(held, 'credential')}; "
+            "load with --replace to replace them."
         )
     if held or replace:
         say("clearing the previous graph")
