@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup serve test lint bench clean
+.PHONY: setup browser serve test lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,11 @@ setup: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/pathways serve --host $(HOST) --port $(PORT)
 
-test: $(STAMP)
+# The browser tests drive Debian's chromium through Playwright; install it if missing.
+browser:
+	scripts/chromium-setup
+
+test: $(STAMP) browser
 	$(BIN)/pytest
 
 lint: $(STAMP)

@@ -1,4 +1,4 @@
-"""The starlette application: /graphql, /healthz, and a lifespan that opens the store."""
+"""The starlette application: /graphql, /healthz, the pages, and a lifespan that opens the store."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ from pathways.api.http import GraphQLHTTP
 from pathways.api.observability import metrics
 from pathways.api.schema import build_schema
 from pathways.service import Service
+from pathways.web import graphiql_page, not_found, server_error
+from pathways.web import routes as page_routes
 
 
 class GraphQLApp(GraphQLHTTP):
@@ -32,6 +34,10 @@ class GraphQLApp(GraphQLHTTP):
         """A fresh context (loaders, role) for each request."""
         role = self.api_keys.role_of(request.headers.get("authorization"))
         return Context(service=self.service, request=request, role=role)
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        """GraphiQL from vendored files (strawberry's own page loads them from a CDN)."""
+        return await graphiql_page(request)
 
 
 def create_app(service: Service, api_keys: ApiKeys | None = None) -> Starlette:
@@ -62,6 +68,8 @@ def create_app(service: Service, api_keys: ApiKeys | None = None) -> Starlette:
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/healthz", healthz, methods=["GET"]),
             Route("/metrics", metrics, methods=["GET"]),
+            *page_routes(service),
         ],
+        exception_handlers={404: not_found, 500: server_error},
         lifespan=lifespan,
     )

@@ -1,0 +1,123 @@
+"""The pages in process: status codes, error pages, headers and the offline GraphiQL page."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from starlette.testclient import TestClient
+
+from pathways.app import create_app
+from pathways.model import Graph
+from pathways.service import Service
+from pathways.store.memory import MemoryStore
+
+HTML = {"accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
+ASSET = re.compile(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"')
+
+
+@pytest.fixture
+def client(small_graph: Graph) -> Iterator[TestClient]:
+    with TestClient(create_app(Service(MemoryStore(small_graph)))) as c:
+        yield c
+
+
+def test_search_lists_matches_with_links(client: TestClient) -> None:
+    r = client.get("/", params={"q": "welding", "country": "ie"}, headers=HTML)
+    assert r.status_code == 200
+    ids = re.findall(r'class="result" data-credential-id="([^"]+)"', r.text)
+    assert ids and all(i.startswith("ie-") for i in ids)
+    assert 'href="/credentials/ie-mig"' in r.text
+
+
+def test_search_filters_by_kind_and_eqf(client: TestClient) -> None:
+    r = client.get("/", params={"kind": "QUALIFICATION"})
+    assert re.findall(r'class="result" data-credential-id="([^"]+)"', r.text) == ["ie-welding-cert"]
+    none = client.get("/", params={"eqf": "8"})
+    assert 'data-credential-id="' not in none.text and "Nothing matches" in none.text
+
+
+@pytest.mark.parametrize(
+    ("params", "words"),
+    [
+        ({"eqf": "x"}, "The EQF level must be 1 to 8"),
+        ({"eqf": "9"}, "EQF level from 1 to 8"),
+        ({"kind": "DIPLOMA"}, "is not a kind of credential"),
+        ({"q": "w" * 201}, "at most 200 characters"),
+        ({"after": "garbage"}, "is not a valid cursor"),
+    ],
+)
+def test_bad_filters_are_400_pages_saying_why(
+    client: TestClient, params: dict[str, str], words: str
+) -> None:
+    r = client.get("/", params=params)
+    assert r.status_code == 400
+    assert r.headers["content-type"].startswith("text/html")
+    assert words in r.text
+
+
+def test_credential_page_shows_what_is_known(client: TestClient) -> None:
+    r = client.get("/credentials/ie-welding-cert")
+    assert r.status_code == 200
+    assert "<h1>Certificate in Welding</h1>" in r.text
+    # the rule tree names each part, linked
+    for part in ("ie-safety", "ie-mig", "ie-tig", "ie-drawing", "ee-joonised"):
+        assert f'href="/credentials/{part}"' in r.text
+    assert "At least 3 ECTS from" in r.text
+    assert "EQF 4" in r.text
+
+
+def test_unknown_credential_is_a_404_page(client: TestClient) -> None:
+    r = client.get("/credentials/no-such-id")
+    assert r.status_code == 404
+    assert "No credential with id &#39;no-such-id&#39;." in r.text
+    assert "Traceback" not in r.text
+
+
+def test_unknown_path_is_a_404_page(client: TestClient) -> None:
+    r = client.get("/no/such/page")
+    assert r.status_code == 404
+    assert r.headers["content-type"].startswith("text/html")
+    assert "Nothing is served at" in r.text
+
+
+def test_a_bug_is_a_500_page_without_internals(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def broken(*_args: object) -> None:
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(Service, "quality_report", broken)
+    r = client.get("/credentials/ie-mig")
+    assert r.status_code == 500
+    assert "secret internals" not in r.text and "Traceback" not in r.text
+    assert "Unexpected error" in r.text
+
+
+def test_json_clients_are_not_sent_a_page(client: TestClient) -> None:
+    r = client.get("/credentials/ie-mig", headers={"accept": "application/ld+json"})
+    assert r.status_code == 406
+
+
+def test_pages_load_nothing_from_other_hosts(client: TestClient) -> None:
+    for path in ("/", "/credentials/ie-mig", "/graphql", "/nope"):
+        r = client.get(path, headers=HTML)
+        assert "default-src 'self'" in r.headers["content-security-policy"], path
+        assets = ASSET.findall(r.text)
+        assert assets, path
+        for asset in assets:
+            assert asset.startswith("/static/"), (path, asset)
+            assert client.get(asset).status_code == 200, asset
+
+
+def test_graphiql_is_served_from_vendored_files(client: TestClient) -> None:
+    r = client.get("/graphql", headers=HTML)
+    assert r.status_code == 200
+    assert "unpkg" not in r.text and "cdn" not in r.text.lower()
+    assert "/static/vendor/graphiql-3.8.3/graphiql.min.js" in r.text
+    vendored = client.get("/static/vendor/graphiql-3.8.3/graphiql.min.js")
+    assert "immutable" in vendored.headers["cache-control"]
+    # queries still go to the API, not the page
+    q = client.get("/graphql", params={"query": "{ frameworks { code } }"}, headers=HTML)
+    assert q.json()["data"]["frameworks"]
