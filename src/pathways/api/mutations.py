@@ -12,7 +12,7 @@ changes nothing and comes back as BAD_USER_INPUT naming the field.
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.scalars import JSON
@@ -110,7 +110,12 @@ def _with_field(err: SeedValidationError) -> SeedValidationError:
     return err
 
 
-async def upsert_credential(info: Info, input: CredentialInput) -> CredentialType:
+async def upsert_credential(
+    info: Info,
+    input: Annotated[
+        CredentialInput, strawberry.argument(description="The credential as a seed file has it.")
+    ],
+) -> CredentialType:
     """Insert or replace one credential (role: editor)."""
     check_role(info.context.role, "upsertCredential")
     try:
@@ -120,7 +125,13 @@ async def upsert_credential(info: Info, input: CredentialInput) -> CredentialTyp
     return CredentialType.from_model(cred)
 
 
-async def record_recognition(info: Info, input: RecognitionInput) -> RecognitionType:
+async def record_recognition(
+    info: Info,
+    input: Annotated[
+        RecognitionInput,
+        strawberry.argument(description="The decision, replacing any earlier one for (from, to)."),
+    ],
+) -> RecognitionType:
     """Record the decision for (from, to), replacing an earlier one (role: recognition officer)."""
     check_role(info.context.role, "recordRecognition")
     try:

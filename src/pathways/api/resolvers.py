@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated, Any
+
 import strawberry
 
 from pathways import model
@@ -16,7 +18,18 @@ from pathways.api.types.catalogue import (
 )
 from pathways.api.types.equivalence import MatchType, QualityReportType
 from pathways.api.types.stacking import StackingPlanType
-from pathways.service import encode_cursor
+from pathways.service import (
+    MAX_ALTERNATIVES,
+    MAX_PAGE,
+    MAX_REACHABLE,
+    MAX_SEARCH,
+    encode_cursor,
+)
+
+
+def arg(description: str) -> Any:
+    """An argument's description, as GraphiQL's docs pane shows it."""
+    return strawberry.argument(description=description)
 
 
 async def frameworks(info: Info) -> list[FrameworkType]:
@@ -24,18 +37,27 @@ async def frameworks(info: Info) -> list[FrameworkType]:
     return [FrameworkType.from_model(f) for f in await info.context.service.frameworks()]
 
 
-async def framework(info: Info, code: str) -> FrameworkType | None:
+async def framework(
+    info: Info, code: Annotated[str, arg("Framework code, e.g. EQF, IE-NFQ, EE-EKR.")]
+) -> FrameworkType | None:
     """One framework by code; null when unknown."""
     fw = await info.context.service.framework(code)
     return FrameworkType.from_model(fw) if fw else None
 
 
-async def crosswalk(info: Info, framework: str, level: str, to: str) -> CrosswalkType:
+async def crosswalk(
+    info: Info,
+    framework: Annotated[str, arg("Code of the framework the level belongs to, e.g. IE-NFQ.")],
+    level: Annotated[str, arg('Level code as that framework writes it, e.g. "6".')],
+    to: Annotated[str, arg("Code of the framework to find comparable levels in.")],
+) -> CrosswalkType:
     """The levels of `to` that share an EQF level with `level` of `framework`."""
     return CrosswalkType.from_model(await info.context.service.crosswalk(framework, level, to))
 
 
-async def credential(info: Info, id: strawberry.ID) -> CredentialType | None:
+async def credential(
+    info: Info, id: Annotated[strawberry.ID, arg("The credential's id.")]
+) -> CredentialType | None:
     """One credential by id; null when unknown."""
     cred = await info.context.service.credential(str(id))
     return CredentialType.from_model(cred) if cred else None
@@ -43,12 +65,22 @@ async def credential(info: Info, id: strawberry.ID) -> CredentialType | None:
 
 async def credentials(
     info: Info,
-    search: str | None = None,
-    country: str | None = None,
-    eqf_level: int | None = None,
-    kind: model.CredentialKind | None = None,
-    first: int | None = 20,
-    after: str | None = None,
+    search: Annotated[
+        str | None,
+        arg(
+            "Words matched fuzzily against titles and learning outcomes, best match first "
+            f"(at most {MAX_SEARCH} characters); without it, credentials come by id."
+        ),
+    ] = None,
+    country: Annotated[str | None, arg("Only credentials of this country (ISO 3166).")] = None,
+    eqf_level: Annotated[
+        int | None, arg("Only credentials whose level is referenced to this EQF level (1-8).")
+    ] = None,
+    kind: Annotated[model.CredentialKind | None, arg("Only credentials of this kind.")] = None,
+    first: Annotated[int | None, arg(f"Page size, 0 to {MAX_PAGE}.")] = 20,
+    after: Annotated[
+        str | None, arg("The endCursor of the previous page; the next page starts after it.")
+    ] = None,
 ) -> CredentialConnectionType:
     """Credentials filtered by country, EQF level and kind, fuzzily matched on text."""
     page = await info.context.service.search(
@@ -72,10 +104,14 @@ async def credentials(
 
 async def equivalents(
     info: Info,
-    credential: strawberry.ID,
-    country: str | None = None,
-    min_score: float | None = 0.0,
-    first: int | None = 10,
+    credential: Annotated[strawberry.ID, arg("The credential to find comparable ones for.")],
+    country: Annotated[
+        str | None, arg("Only candidates of this country (ISO 3166), e.g. the receiving one.")
+    ] = None,
+    min_score: Annotated[
+        float | None, arg("Leave out computed matches scoring below this, 0 to 1.")
+    ] = 0.0,
+    first: Annotated[int | None, arg("Most matches returned, recorded decisions first.")] = 10,
 ) -> list[MatchType]:
     """Credentials comparable to this one: recorded decisions first, then computed matches."""
     matches = await info.context.service.equivalents(
@@ -87,23 +123,39 @@ async def equivalents(
     return [MatchType.from_model(m) for m in matches]
 
 
-async def compare(info: Info, a: strawberry.ID, b: strawberry.ID) -> MatchType:
+async def compare(
+    info: Info,
+    a: Annotated[strawberry.ID, arg("The credential asked about (its outcomes are matched).")],
+    b: Annotated[strawberry.ID, arg("The credential it is compared with.")],
+) -> MatchType:
     """Every criterion between a and b, with the recorded decision from a to b if any."""
     return MatchType.from_model(await info.context.service.compare(str(a), str(b)))
 
 
-async def quality_report(info: Info, credential: strawberry.ID) -> QualityReportType:
+async def quality_report(
+    info: Info, credential: Annotated[strawberry.ID, arg("The credential to check.")]
+) -> QualityReportType:
     """Which EU standard elements the description lacks or gets inconsistent."""
     return QualityReportType.from_model(await info.context.service.quality_report(str(credential)))
 
 
 async def stacking_plan(
     info: Info,
-    target: strawberry.ID,
-    held: list[strawberry.ID] | None = None,
-    objective: model.Objective | None = model.Objective.CREDITS,
-    countries: list[str] | None = None,
-    alternatives: int | None = 0,
+    target: Annotated[strawberry.ID, arg("The qualification or credential to reach.")],
+    held: Annotated[
+        list[strawberry.ID] | None, arg("Ids of the credentials the learner already holds.")
+    ] = None,
+    objective: Annotated[
+        model.Objective | None,
+        arg("What the plan minimises first: ECTS (CREDITS), HOURS or the number (COUNT)."),
+    ] = model.Objective.CREDITS,
+    countries: Annotated[
+        list[str] | None,
+        arg("Only credentials of these countries may still be taken (held ones always count)."),
+    ] = None,
+    alternatives: Annotated[
+        int | None, arg(f"How many next-best distinct plans to add, 0 to {MAX_ALTERNATIVES}.")
+    ] = 0,
 ) -> StackingPlanType:
     """The least a learner must still take to reach `target`, in order, with reasons."""
     result = await info.context.service.stacking_plan(
@@ -118,10 +170,14 @@ async def stacking_plan(
 
 async def reachable(
     info: Info,
-    held: list[strawberry.ID],
-    country: str | None = None,
-    max_additional_credits: float | None = None,
-    first: int | None = 10,
+    held: Annotated[list[strawberry.ID], arg("Ids of the credentials the learner holds.")],
+    country: Annotated[
+        str | None, arg("Only qualifications of this country; steps may come from anywhere.")
+    ] = None,
+    max_additional_credits: Annotated[
+        float | None, arg("Leave out qualifications needing more ECTS than this.")
+    ] = None,
+    first: Annotated[int | None, arg(f"Most qualifications returned, 0 to {MAX_REACHABLE}.")] = 10,
 ) -> list[StackingPlanType]:
     """Qualifications nearest to what the learner holds, each with its plan."""
     results = await info.context.service.reachable(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import inspect
+from typing import Any
+
 import strawberry
 from graphql import GraphQLError
 from strawberry.types import ExecutionContext
@@ -24,18 +27,23 @@ from pathways.api.types.stacking import StackingPlanType
 from pathways.api.validation import CachedValidation
 
 
-@strawberry.type
+def described(resolver: Any) -> Any:
+    """A field bound to `resolver`, described by its docstring (GraphiQL's docs pane)."""
+    return strawberry.field(resolver=resolver, description=inspect.getdoc(resolver))
+
+
+@strawberry.type(description="Reads need no key.")
 class Query:
-    frameworks: list[FrameworkType] = strawberry.field(resolver=resolvers.frameworks)
-    framework: FrameworkType | None = strawberry.field(resolver=resolvers.framework)
-    crosswalk: CrosswalkType = strawberry.field(resolver=resolvers.crosswalk)
-    credential: CredentialType | None = strawberry.field(resolver=resolvers.credential)
-    credentials: CredentialConnectionType = strawberry.field(resolver=resolvers.credentials)
-    stacking_plan: StackingPlanType = strawberry.field(resolver=resolvers.stacking_plan)
-    reachable: list[StackingPlanType] = strawberry.field(resolver=resolvers.reachable)
-    equivalents: list[MatchType] = strawberry.field(resolver=resolvers.equivalents)
-    compare: MatchType = strawberry.field(resolver=resolvers.compare)
-    quality_report: QualityReportType = strawberry.field(resolver=resolvers.quality_report)
+    frameworks: list[FrameworkType] = described(resolvers.frameworks)
+    framework: FrameworkType | None = described(resolvers.framework)
+    crosswalk: CrosswalkType = described(resolvers.crosswalk)
+    credential: CredentialType | None = described(resolvers.credential)
+    credentials: CredentialConnectionType = described(resolvers.credentials)
+    stacking_plan: StackingPlanType = described(resolvers.stacking_plan)
+    reachable: list[StackingPlanType] = described(resolvers.reachable)
+    equivalents: list[MatchType] = described(resolvers.equivalents)
+    compare: MatchType = described(resolvers.compare)
+    quality_report: QualityReportType = described(resolvers.quality_report)
 
 
 class PathwaysSchema(strawberry.Schema):
