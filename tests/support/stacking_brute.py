@@ -148,7 +148,10 @@ def target_held(ctx: PlanningContext) -> bool:
 
 
 def valid_plans(inst: Instance) -> list[frozenset[str]]:
-    """Every valid plan, best first (only the empty one when the target itself is held)."""
+    """Every valid plan, best first (only the empty one when the target itself is held).
+
+    Never a step: a held credential, or one a held credential is FULL recognised as.
+    """
     ctx = inst.ctx
     if target_held(ctx):
         return [frozenset()]
@@ -156,6 +159,7 @@ def valid_plans(inst: Instance) -> list[frozenset[str]]:
         cid
         for cid, c in sorted(ctx.credentials.items())
         if cid not in ctx.held
+        and not set(_full(ctx, cid)) & ctx.held
         and cid != ctx.target.id
         and (inst.countries is None or c.country in inst.countries)
     ]

@@ -104,12 +104,29 @@ def full_substitutes(recs: Mapping[tuple[str, str], Recognition]) -> dict[str, l
     return subs
 
 
+def recognised_held(
+    held: frozenset[str], recs: Mapping[tuple[str, str], Recognition]
+) -> dict[str, str]:
+    """Credentials a held one is FULL recognised as (never steps), each with its holder."""
+    out: dict[str, str] = {}
+    for (src, dst), rec in sorted(recs.items()):
+        if rec.decision is Decision.FULL and src in held and dst not in held:
+            out.setdefault(dst, src)
+    return out
+
+
 def allowed_new(ctx: PlanningContext, countries: frozenset[str] | None) -> frozenset[str]:
-    """Credentials a plan may add: known, not held, not the target, in the countries."""
+    """Credentials a plan may add: known, not held or recognised, not the target, in the countries.
+
+    A credential a held one is FULL recognised as is left out: the learner already has
+    that learning, and a plan asking them to take it again reads as a contradiction.
+    """
+    known = recognised_held(frozenset(ctx.held), best_recognitions(ctx.recognitions))
     return frozenset(
         cid
         for cid, cred in ctx.credentials.items()
         if cid not in ctx.held
+        and cid not in known
         and cid != ctx.target.id
         and (countries is None or cred.country in countries)
     )

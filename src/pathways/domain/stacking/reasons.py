@@ -10,6 +10,7 @@ from pathways.domain.stacking.model import (
     best_recognitions,
     full_substitutes,
     micro,
+    recognised_held,
 )
 from pathways.model import (
     AllRule,
@@ -157,6 +158,14 @@ def not_counted_lines(pb: Problem, counted: set[str]) -> tuple[str, ...]:
     leaves = set(_leaf_credentials(ctx.target.requirements))
     named = set(rule_credentials(ctx.target.requirements))
     out: list[str] = []
+    recs = best_recognitions(ctx.recognitions)
+    for x, y in sorted(recognised_held(pb.held, recs).items()):
+        if x in named and y not in counted:
+            out.append(
+                f"{title(ctx, x)} is not a step: {yours(ctx, y)} is recognised as it "
+                f"(by {recs[(y, x)].by} on {recs[(y, x)].date}), so you already have that "
+                "learning and it is never taken again."
+            )
     for rec in sorted(ctx.recognitions, key=lambda r: (r.from_id, r.to_id)):
         y, x = rec.from_id, rec.to_id
         if y not in pb.held or y in counted or x not in named:
