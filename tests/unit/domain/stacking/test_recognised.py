@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 
 from pathways.domain.stacking import plan
 from pathways.model import (
@@ -19,8 +18,7 @@ from pathways.model import (
 )
 from pathways.seeds import load_dirs
 from pathways.store.memory import MemoryStore
-
-SHIPPED = Path(__file__).resolve().parents[4] / "graph_seeds"
+from tests.support.paths import SHIPPED_SEEDS
 
 SAFETY = Credential("ie-safety", CredentialKind.MICRO_CREDENTIAL, "Safety", "IE", ects=2.0)
 MIG = Credential(
@@ -72,7 +70,7 @@ def test_when_only_the_recognised_credential_would_do_the_plan_is_unreachable() 
 
 
 def test_the_readme_learner_no_longer_retakes_mig() -> None:
-    store = MemoryStore(load_dirs([SHIPPED]))
+    store = MemoryStore(load_dirs([SHIPPED_SEEDS]))
     held = ["ee-voco-mag-keevitus"]
     ctx = asyncio.run(store.planning_context("ie-gti-5s-welding-fabrication", held))
     result = plan(ctx)
