@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from graphql.error import GraphQLError
 from strawberry.extensions import SchemaExtension
 
+from pathways.api.compat import is_syntax_error, is_variable_error
 from pathways.errors import PathwaysError
 
 log = logging.getLogger("pathways.api")
@@ -25,7 +26,7 @@ def _like(error: GraphQLError, message: str, extensions: dict[str, object]) -> G
 def coded(error: GraphQLError) -> GraphQLError:
     """The error with `extensions.code`; unexpected ones masked, never leaking internals."""
     original = error.original_error
-    if error.message.startswith("Variable '$"):
+    if is_variable_error(error):
         # Variable coercion: the client sent a value of the wrong type.
         return _like(error, error.message, {"code": "BAD_USER_INPUT"})
     if isinstance(original, PathwaysError):
@@ -33,7 +34,7 @@ def coded(error: GraphQLError) -> GraphQLError:
     if original is None:
         # Raised by graphql-core itself: syntax and validation errors, safe to show.
         code = (error.extensions or {}).get("code") or "GRAPHQL_VALIDATION_FAILED"
-        if error.message.startswith("Syntax Error"):
+        if is_syntax_error(error):
             code = "GRAPHQL_PARSE_FAILED"
         return _like(error, error.message, {**(error.extensions or {}), "code": code})
     if isinstance(original, GraphQLError):

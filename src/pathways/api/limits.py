@@ -10,7 +10,6 @@ they are request errors, so `application/graphql-response+json` answers 400.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from functools import partial
 
@@ -22,6 +21,7 @@ from strawberry.extensions import (
     SchemaExtension,
 )
 
+from pathways.api.compat import limit_of
 from pathways.domain import budget as deadlines
 from pathways.service import MAX_PAGE, MAX_SEARCH, REQUEST_SECONDS
 
@@ -35,6 +35,17 @@ MAX_TOKENS = 2000
 """Most lexical tokens in one document (graphql-core stops parsing there); the full
 introspection query GraphiQL sends is about 250."""
 
+MAX_SELECTIONS = 300
+"""Most selections (fields and fragments) in one document; GraphiQL's introspection has 90.
+Validation costs grow with them, so they are counted before validating."""
+
+MAX_REPEATS = 10
+"""Most times one response name may be selected in one selection set (fragments included):
+graphql-core compares every such pair, so 495 repeats took seconds to validate."""
+
+MAX_ERRORS = 100
+"""Validation errors reported for one document (graphql-core stops there)."""
+
 MAX_BODY_BYTES = 256 * 1024
 """Largest request body (or GET query string) accepted; larger gets HTTP 413."""
 
@@ -44,38 +55,33 @@ PAGE_SIZE = MAX_PAGE
 SEARCH_LENGTH = MAX_SEARCH
 """Longest `search` text (service.MAX_SEARCH): fuzzy matching a huge text holds the server."""
 
-_PATTERNS = (
-    (
-        re.compile(r"exceeds maximum operation depth of (\d+)"),
-        "depth",
-        "The query nests deeper than {max} levels; ask for less at once.",
-    ),
-    (
-        re.compile(r"aliases found\. Allowed: (\d+)"),
-        "aliases",
-        "The query uses more than {max} aliases; split it into several requests.",
-    ),
-    (
-        re.compile(r"Document contains more than (\d+) tokens"),
-        "tokens",
-        "The query is longer than {max} tokens; split it into several requests.",
-    ),
-)
+_MESSAGES = {
+    "depth": "The query nests deeper than {max} levels; ask for less at once.",
+    "aliases": "The query uses more than {max} aliases; split it into several requests.",
+    "tokens": "The query is longer than {max} tokens; split it into several requests.",
+}
+
+
+def refusal(message: str, limit: str, maximum: int) -> GraphQLError:
+    """A request refused for going over `limit`: BAD_USER_INPUT naming the limit and its value."""
+    return GraphQLError(
+        message, extensions={"code": "BAD_USER_INPUT", "limit": limit, "maximum": maximum}
+    )
 
 
 def limited(error: GraphQLError) -> GraphQLError:
     """A limit error from a strawberry limiter or the parser as BAD_USER_INPUT; others as is."""
-    for pattern, name, message in _PATTERNS:
-        if m := pattern.search(error.message):
-            maximum = int(m.group(1))
-            return GraphQLError(
-                message.format(max=maximum),
-                error.nodes,
-                error.source,
-                error.positions,
-                extensions={"code": "BAD_USER_INPUT", "limit": name, "maximum": maximum},
-            )
-    return error
+    found = limit_of(error)
+    if found is None:
+        return error
+    name, maximum = found
+    return GraphQLError(
+        _MESSAGES[name].format(max=maximum),
+        error.nodes,
+        error.source,
+        error.positions,
+        extensions={"code": "BAD_USER_INPUT", "limit": name, "maximum": maximum},
+    )
 
 
 class LimitCodes(SchemaExtension):

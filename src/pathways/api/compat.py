@@ -1,0 +1,88 @@
+"""The internals of strawberry, starlette and graphql-core that the API relies on, in one place.
+
+Tested with strawberry-graphql 0.341, starlette 1.10 and graphql-core 3.3 (pyproject pins
+strawberry below 0.400, starlette from 1.0); an upgrade that moves any of these breaks
+here, and only here.  What each name is for is said beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from graphql import DocumentNode, GraphQLError, GraphQLSchema
+from graphql.validation import validation_context
+from graphql.validation.validate import ValidationAbortedError
+from strawberry.schema.schema import validate_document as _strawberry_validate
+from strawberry.types.execution import ExecutionContext
+
+TESTED = {"strawberry-graphql": "0.341", "starlette": "1.10", "graphql-core": "3.3"}
+"""The versions this module was written against."""
+
+
+def core_schema(ec: ExecutionContext) -> GraphQLSchema:
+    """graphql-core's schema behind a strawberry execution (a private attribute)."""
+    schema: GraphQLSchema = ec.schema._schema
+    return schema
+
+
+def validate_document(
+    schema: GraphQLSchema, document: DocumentNode, rules: Sequence[Any]
+) -> list[GraphQLError]:
+    """strawberry's validation: graphql-core's plus its own rules (not exported by it)."""
+    return list(_strawberry_validate(schema, document, tuple(rules)))
+
+
+TOO_MANY_ERRORS = "Too many validation errors"
+
+FRAGMENT_WORK: int = validation_context.MAX_FRAGMENT_WORK
+"""graphql-core's budget for fragment spreads and variable uses shared between operations."""
+
+
+def aborted(error: GraphQLError) -> str | None:
+    """Why graphql-core stopped validating: 'errors' (too many) or 'fragments', else None.
+
+    It says "Validation aborted." both when fragments spread each other past its work
+    budget and when they nest past the recursion limit, and a longer message at its
+    error limit; only the class and the message tell these apart.
+    """
+    if not isinstance(error, ValidationAbortedError):
+        return None
+    return "errors" if error.message.startswith(TOO_MANY_ERRORS) else "fragments"
+
+
+LIMIT_MESSAGES = (
+    (re.compile(r"exceeds maximum operation depth of (\d+)"), "depth"),
+    (re.compile(r"aliases found\. Allowed: (\d+)"), "aliases"),
+    (re.compile(r"Document contains more than (\d+) tokens"), "tokens"),
+)
+"""How strawberry's limiters and graphql-core's parser word a limit, and which limit it is."""
+
+
+def limit_of(error: GraphQLError) -> tuple[str, int] | None:
+    """The limit (name, maximum) a strawberry limiter or the parser refused with, or None."""
+    for pattern, name in LIMIT_MESSAGES:
+        if m := pattern.search(error.message):
+            return name, int(m.group(1))
+    return None
+
+
+_COERCION = re.compile(
+    r"^Variable '\$[^']*' (has invalid value|has invalid default value|expected value of type"
+    r"|got invalid value|of required type|of non-null type)"
+)
+
+
+def is_variable_error(error: GraphQLError) -> bool:
+    """graphql-core's coercion of a variable's value failed (the client sent a bad value).
+
+    Validation speaks of variables too ("Variable '$r' is never used"): those are
+    mistakes in the document, not in the values, and do not match.
+    """
+    return _COERCION.match(error.message) is not None
+
+
+def is_syntax_error(error: GraphQLError) -> bool:
+    """graphql-core's parser refused the document."""
+    return error.message.startswith("Syntax Error")
