@@ -14,6 +14,7 @@ from starlette.routing import Route
 
 from pathways.api.auth import KEYS_ENV, ApiKeys
 from pathways.api.context import Context
+from pathways.api.documents_http import document_routes, linked_data
 from pathways.api.http import GraphQLHTTP
 from pathways.api.observability import metrics
 from pathways.api.schema import build_schema
@@ -68,7 +69,8 @@ def create_app(service: Service, api_keys: ApiKeys | None = None) -> Starlette:
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/healthz", healthz, methods=["GET"]),
             Route("/metrics", metrics, methods=["GET"]),
-            *page_routes(service),
+            *document_routes(service),
+            *page_routes(service, linked_data=linked_data(service)),
         ],
         exception_handlers={404: not_found, 500: server_error},
         lifespan=lifespan,

@@ -8,7 +8,7 @@ import binascii
 import contextvars
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ParamSpec, TypeVar
 
 from pathways.domain import budget as deadlines
@@ -150,6 +150,23 @@ class Service:
             cred = credential_from_input(data, await self.store.snapshot())
             await self.store.upsert_credential(cred)
         return cred
+
+    async def upsert_credentials(self, records: Sequence[Mapping[str, object]]) -> list[Credential]:
+        """Validate several credentials together (all or none), then store them in order.
+
+        Each is checked as a seed record against the graph plus those before it, so a
+        whole may name its parts when the parts come first.
+        """
+        async with self._writes:
+            graph = await self.store.snapshot()
+            creds: list[Credential] = []
+            for n, data in enumerate(records):
+                cred = credential_from_input(data, graph, source=f"credentials[{n}]")
+                graph = replace(graph, credentials={**graph.credentials, cred.id: cred})
+                creds.append(cred)
+            for cred in creds:
+                await self.store.upsert_credential(cred)
+        return creds
 
     async def record_recognition(self, data: Mapping[str, object]) -> Recognition:
         """Validate one recognition decision against the current graph, then store it."""
