@@ -13,6 +13,8 @@ from starlette.types import Scope
 
 from pathways.service import Service
 from pathways.web.catalogue import credential_page, search_page
+from pathways.web.plan import plan_page
+from pathways.web.recognise import recognise_page
 from pathways.web.render import guarded, page
 
 Endpoint = Callable[[Request], Awaitable[Response]]
@@ -66,6 +68,8 @@ def routes(service: Service, linked_data: Endpoint | None = None) -> list[BaseRo
     return [
         Route("/", bind(search_page), methods=["GET"], name="search"),
         Route("/credentials/{id}", credential, methods=["GET"], name="credential"),
+        Route("/plan", bind(plan_page), methods=["GET"], name="plan"),
+        Route("/recognise", bind(recognise_page), methods=["GET"], name="recognise"),
         Mount("/static", app=Static(packages=[("pathways.web", "static")]), name="static"),
     ]
 

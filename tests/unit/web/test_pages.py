@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 
@@ -123,3 +124,89 @@ def test_graphiql_is_served_from_vendored_files(client: TestClient) -> None:
     # queries still go to the API, not the page
     q = client.get("/graphql", params={"query": "{ frameworks { code } }"}, headers=HTML)
     assert q.json()["data"]["frameworks"]
+
+
+PLAN_DATA = re.compile(r'<script type="application/json" id="plan-data">(.*?)</script>', re.S)
+
+
+def test_plan_page_without_a_target_is_the_picker(client: TestClient) -> None:
+    r = client.get("/plan")
+    assert r.status_code == 200
+    assert 'data-picker="target-options"' in r.text
+    assert 'id="plan-data"' not in r.text
+
+
+def test_plan_page_embeds_the_picture_and_explains(client: TestClient) -> None:
+    r = client.get("/plan", params=[("target", "ie-welding-cert"), ("held", "ee-keevitus")])
+    assert r.status_code == 200
+    match = PLAN_DATA.search(r.text)
+    assert match
+    data = json.loads(match.group(1))
+    kinds = {n["id"]: n["kind"] for n in data["nodes"]}
+    assert kinds == {
+        "ee-keevitus": "held",
+        "ie-mig": "countsas",
+        "ie-drawing": "step",
+        "ie-safety": "step",
+        "ie-welding-cert": "target",
+    }
+    assert "5 ECTS" in r.text  # 3 + 2 still to take
+    assert "counts as &#39;MIG welding of steel plate&#39;" in r.text
+
+
+def test_plan_picture_data_cannot_close_its_script(small_graph: Graph) -> None:
+    from dataclasses import replace
+
+    creds = dict(small_graph.credentials)
+    creds["ie-safety"] = replace(creds["ie-safety"], title="</script><script>alert(1)</script>")
+    graph = replace(small_graph, credentials=creds)
+    with TestClient(create_app(Service(MemoryStore(graph)))) as c:
+        r = c.get("/plan", params={"target": "ie-welding-cert"})
+    match = PLAN_DATA.search(r.text)
+    assert match
+    titles = [n["title"] for n in json.loads(match.group(1))["nodes"]]
+    assert "</script><script>alert(1)</script>" in titles
+    assert "<script>alert(1)" not in r.text
+
+
+@pytest.mark.parametrize(
+    ("params", "status", "words"),
+    [
+        ([("target", "nope")], 404, "No target credential with id &#39;nope&#39;"),
+        ([("target", "ie-welding-cert"), ("held", "zzz")], 404, "No held credential"),
+        ([("target", "ie-mig")], 400, "nothing stacks into it"),
+        ([("target", "ie-mig"), ("target", "ie-tig")], 400, "Choose one target"),
+        ([("target", "ie-welding-cert"), ("objective", "FUN")], 400, "is not an objective"),
+        (
+            [("target", "ie-welding-cert")] + [("held", f"h{i}") for i in range(51)],
+            400,
+            "At most 50",
+        ),
+        ([("target", "x" * 201)], 400, "at most 200 characters"),
+    ],
+)
+def test_plan_page_errors_say_what_is_wrong(
+    client: TestClient, params: list[tuple[str, str]], status: int, words: str
+) -> None:
+    r = client.get("/plan", params=params)
+    assert r.status_code == status
+    assert words in r.text
+
+
+def test_recognition_desk_lists_recorded_decision_first(client: TestClient) -> None:
+    r = client.get("/recognise", params={"credential": "ee-keevitus", "country": "ie"})
+    assert r.status_code == 200
+    rows = re.findall(
+        r'<tr class="candidate[^"]*" data-credential-id="([^"]+)" data-basis="(\w+)"', r.text
+    )
+    assert rows[0] == ("ie-mig", "RECOGNITION_DECISION")
+    assert all(basis == "COMPUTED" for _, basis in rows[1:])
+    assert len(rows) > 1
+    assert r.text.count('data-criterion="') == 5 * len(rows)
+    assert 'class="diff"' in r.text  # EQF 3 against EQF 4 at least
+
+
+def test_recognition_desk_unknown_credential_is_404(client: TestClient) -> None:
+    r = client.get("/recognise", params={"credential": "nope"})
+    assert r.status_code == 404
+    assert "No credential with id &#39;nope&#39;" in r.text
