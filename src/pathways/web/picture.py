@@ -103,11 +103,21 @@ def picture(plan: Plan, held: tuple[str, ...], credentials: Mapping[str, Credent
     for step in plan.steps:
         if step.counts:
             link(step.credential, step.counts, "counts-as")
+    # what fills the target's rule: steps taken as themselves, what is counted for the
+    # learner, and held credentials counted as themselves (not those counted as another)
+    as_itself = {c.held for c in plan.counted if c.counts_as == c.held}
+    substitutes = {s.credential for s in plan.steps if s.counts}
     for cid, kind in list(kinds.items()):
         cred = credentials.get(cid)
         for pre in cred.prerequisites if cred and kind == "step" else ():
             link(pre, cid, "prerequisite-of")
-        if cid in in_rule:
+        fills = {
+            "step": cid not in substitutes,
+            "countsas": True,
+            "held": cid in as_itself,
+            "target": False,
+        }[kind]
+        if fills and cid in in_rule:
             link(cid, plan.target, "fills-requirement-of")
 
     order = {s.credential: s.order for s in plan.steps}

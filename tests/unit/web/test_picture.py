@@ -35,8 +35,13 @@ def check_against_plan(drawn: Picture, result: PlanResult, held: tuple[str, ...]
         if c.counts_as != c.held:
             assert edges[(c.held, c.counts_as)] == "counts-as"
     in_rule = set(rule_credentials(result.credentials[plan.target].requirements))  # type: ignore[arg-type]
+    as_itself = {c.held for c in plan.counted if c.counts_as == c.held}
+    substitutes = {s.credential for s in plan.steps if s.counts}
     for cid, kind in kinds.items():
-        if cid in in_rule and kind != "target":
+        fills = (
+            kind == "countsas" or cid in as_itself or (kind == "step" and cid not in substitutes)
+        )
+        if cid in in_rule and fills:
             assert (cid, plan.target) in edges
         if kind == "step":
             for pre in result.credentials[cid].prerequisites:
@@ -62,8 +67,14 @@ def test_a_step_needing_another_step_has_a_prerequisite_edge(shipped_graph: Grap
     held = ("ee-voco-mag-keevitus",)
     result = plan_for(shipped_graph, "ie-gti-5s-welding-fabrication", held)
     drawn = picture(result.plan, held, result.credentials)
+    kinds = {n.id: n.kind for n in drawn.nodes}
+    pre = [e for e in drawn.edges if e.kind == "prerequisite-of"]
+    assert any(kinds[e.source] == "step" and kinds[e.target] == "step" for e in pre)
+    # the held course counts as MIG welding; it is MIG that fills the requirement
     edges = {(e.source, e.target): e.kind for e in drawn.edges}
-    assert edges[("ie-gti-workshop-safety", "ie-gti-mig-welding")] == "prerequisite-of"
+    assert edges[("ee-voco-mag-keevitus", "ie-gti-mig-welding")] == "counts-as"
+    assert ("ee-voco-mag-keevitus", "ie-gti-5s-welding-fabrication") not in edges
+    assert edges[("ie-gti-mig-welding", "ie-gti-5s-welding-fabrication")] == "fills-requirement-of"
 
 
 @pytest.mark.parametrize(
