@@ -8,4 +8,14 @@ CREATE CONSTRAINT pathways_token_value IF NOT EXISTS FOR (t:Token) REQUIRE t.val
 CREATE CONSTRAINT pathways_meta_key IF NOT EXISTS FOR (m:PathwaysMeta) REQUIRE m.key IS UNIQUE;
 CREATE INDEX pathways_credential_country IF NOT EXISTS FOR (c:Credential) ON (c.country);
 CREATE INDEX pathways_credential_kind IF NOT EXISTS FOR (c:Credential) ON (c.kind);
+CREATE INDEX pathways_credential_country_id IF NOT EXISTS FOR (c:Credential) ON (c.country, c.id);
+CREATE INDEX pathways_credential_kind_id IF NOT EXISTS FOR (c:Credential) ON (c.kind, c.id);
+// Search: titles (every language) and skill labels (every language), normalised in Python,
+// so the whitespace analyzer sees exactly the words the embedded index holds.
+CREATE FULLTEXT INDEX pathways_credential_text IF NOT EXISTS
+FOR (c:Credential) ON EACH [c.search_text, c.search_facets]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace', `fulltext.eventually_consistent`: false}};
+CREATE FULLTEXT INDEX pathways_skill_text IF NOT EXISTS
+FOR (s:Skill) ON EACH [s.search_text]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace', `fulltext.eventually_consistent`: false}};
 CALL db.awaitIndexes(300)

@@ -6,6 +6,8 @@ import asyncio
 import base64
 import binascii
 import contextvars
+import json
+import math
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -28,7 +30,7 @@ from pathways.model import (
     Recognition,
 )
 from pathways.seeds.inputs import credential_from_input, recognition_from_input
-from pathways.store.base import SearchFilter, Store
+from pathways.store.base import SearchFilter, SearchKey, Store, TextMatch
 
 MAX_PAGE = 100
 """Largest `first` any list query accepts."""
@@ -55,27 +57,35 @@ wait behind a long one, and no more, so the loop competes with few threads for t
 REQUEST_SECONDS = 1.0
 """Time the heavy computations of one request may take, all its aliases together."""
 
-_CURSOR_PREFIX = "pw1:"
+_KEY_PREFIX = "pw2:"
 
 P = ParamSpec("P")
 T = TypeVar("T")
 
 
-def encode_cursor(index: int) -> str:
-    """An opaque cursor for the item at absolute position `index`."""
-    return base64.urlsafe_b64encode(f"{_CURSOR_PREFIX}{index}".encode()).decode().rstrip("=")
+def encode_key(score: float | None, credential_id: str) -> str:
+    """An opaque keyset cursor: the (score, id) of the last result a page showed."""
+    raw = _KEY_PREFIX + json.dumps([score, credential_id], ensure_ascii=False)
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str) -> int:
-    """The absolute position a cursor stands for; BAD_USER_INPUT if it is not one of ours."""
+def decode_key(cursor: str) -> SearchKey:
+    """The (score, id) a search cursor holds; BAD_USER_INPUT if it is not one of ours."""
+    bad = BadUserInput(f"'{cursor}' is not a valid cursor.", argument="after")
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         raw = base64.urlsafe_b64decode(padded.encode()).decode()
-    except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
-        raise BadUserInput(f"'{cursor}' is not a valid cursor.", argument="after") from exc
-    if not raw.startswith(_CURSOR_PREFIX) or not raw[len(_CURSOR_PREFIX) :].isdigit():
-        raise BadUserInput(f"'{cursor}' is not a valid cursor.", argument="after")
-    return int(raw[len(_CURSOR_PREFIX) :])
+        if not raw.startswith(_KEY_PREFIX):
+            raise bad
+        score, cid = json.loads(raw[len(_KEY_PREFIX) :])
+    except (binascii.Error, UnicodeDecodeError, ValueError, TypeError) as exc:
+        raise bad from exc
+    ok_score = score is None or (
+        isinstance(score, int | float) and not isinstance(score, bool) and math.isfinite(score)
+    )
+    if not ok_score or not isinstance(cid, str):
+        raise bad
+    return SearchKey(None if score is None else float(score), cid)
 
 
 def check_first(first: int, argument: str = "first", maximum: int = MAX_PAGE) -> None:
@@ -100,11 +110,12 @@ class PlanResult:
 
 @dataclass(frozen=True, slots=True)
 class SearchResult:
-    """One page of credential search with the absolute offset of its first item."""
+    """One page of credential search: (credential, score) pairs, what matched, the count."""
 
     items: tuple[tuple[Credential, float | None], ...]
-    offset: int
     total: int
+    more: bool
+    matches: Mapping[str, TextMatch]
 
 
 class Service:
@@ -225,15 +236,17 @@ class Service:
                 f"'eqfLevel' must be an EQF level from 1 to 8, got {eqf_level}.",
                 argument="eqfLevel",
             )
-        offset = decode_cursor(after) + 1 if after else 0
+        key = decode_key(after) if after else None
         flt = SearchFilter(
             text=text.strip() if text and text.strip() else None,
             country=country.upper() if country else None,
             eqf_level=eqf_level,
             kind=kind,
         )
-        page = await self.store.search(flt, offset, first)
-        return SearchResult(items=page.items, offset=offset, total=page.total)
+        page = await self.store.search(flt, first, key)
+        return SearchResult(
+            items=page.items, total=page.total, more=page.more, matches=page.matches
+        )
 
     async def equivalents(
         self, credential_id: str, country: str | None, min_score: float, first: int

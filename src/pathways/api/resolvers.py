@@ -15,6 +15,7 @@ from pathways.api.types.catalogue import (
     FrameworkType,
     Info,
     PageInfoType,
+    SearchField,
 )
 from pathways.api.types.equivalence import MatchType, QualityReportType
 from pathways.api.types.stacking import StackingPlanType
@@ -23,7 +24,7 @@ from pathways.service import (
     MAX_PAGE,
     MAX_REACHABLE,
     MAX_SEARCH,
-    encode_cursor,
+    encode_key,
 )
 
 
@@ -86,17 +87,23 @@ async def credentials(
     page = await info.context.service.search(
         search, country, eqf_level, kind, 20 if first is None else first, after
     )
-    edges = [
-        CredentialEdgeType(
-            cursor=encode_cursor(page.offset + i), node=CredentialType.from_model(c), score=s
+    edges = []
+    for c, s in page.items:
+        m = page.matches.get(c.id)
+        edges.append(
+            CredentialEdgeType(
+                cursor=encode_key(s, c.id),
+                node=CredentialType.from_model(c),
+                score=s,
+                matched_text=m.text if m else None,
+                matched_field=SearchField(m.field) if m else None,
+                matched_language=m.language if m else None,
+            )
         )
-        for i, (c, s) in enumerate(page.items)
-    ]
-    end = page.offset + len(edges)
     return CredentialConnectionType(
         edges=edges,
         page_info=PageInfoType(
-            has_next_page=end < page.total, end_cursor=edges[-1].cursor if edges else None
+            has_next_page=page.more, end_cursor=edges[-1].cursor if edges else None
         ),
         total_count=page.total,
     )

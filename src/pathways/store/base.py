@@ -6,8 +6,8 @@ one round trip, and returns model values.  Nothing of networkx or neo4j escapes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
 from pathways.model import (
@@ -34,11 +34,39 @@ class SearchFilter:
 
 
 @dataclass(frozen=True, slots=True)
+class SearchKey:
+    """Where a page of search results starts: just after this (score, id) in result order.
+
+    With a search text results run by score descending, then id; without one, by id
+    (score None).  A cursor holds the key of the last result a client saw.
+    """
+
+    score: float | None
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class TextMatch:
+    """The text a search matched: a title (TITLE) or a skill label (SKILL), and its language."""
+
+    field: str
+    language: str
+    text: str
+    skill: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class SearchPage:
-    """One page of a credential search: (credential, score) pairs and the total count."""
+    """One page of a credential search: (credential, score) pairs and the total count.
+
+    `matches` says, by credential id, which text matched a search text; `more` is True
+    when results follow this page.
+    """
 
     items: tuple[tuple[Credential, float | None], ...]
     total: int
+    matches: Mapping[str, TextMatch] = field(default_factory=dict)
+    more: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +124,12 @@ class Store(Protocol):
     async def recognitions_from(self, credential_id: str) -> Sequence[Recognition]:
         """Recorded decisions whose `from` is this credential."""
 
-    async def search(self, flt: SearchFilter, offset: int, limit: int) -> SearchPage:
-        """Credentials matching the filter, best match first (or by id without text)."""
+    async def search(self, flt: SearchFilter, limit: int, after: SearchKey | None) -> SearchPage:
+        """Up to `limit` credentials matching the filter after `after`, in result order.
+
+        Ranked as store.search.scoring says; without text, by id.  Both through indexes,
+        never a pass over every credential.
+        """
 
     async def planning_context(self, target: str, held: Sequence[str]) -> PlanningContext:
         """The target's rule tree and every credential and recognition planning needs.

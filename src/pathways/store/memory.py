@@ -31,8 +31,8 @@ from pathways.model import (
     Skill,
     rule_credentials,
 )
-from pathways.store.base import SearchFilter, SearchPage, StoreHealth
-from pathways.store.search import TextSearch
+from pathways.store.base import SearchFilter, SearchKey, SearchPage, StoreHealth
+from pathways.store.search import EmbeddedSearch
 
 _CRED = "credential"
 _FW = "framework"
@@ -73,7 +73,7 @@ class MemoryStore:
             g.add_edge((_CRED, rec.from_id), (_CRED, rec.to_id), key="RECOGNISED_AS", value=rec)
         self._g = g
         self._levels = _level_table(graph.frameworks.values())
-        self._search = TextSearch(graph.credentials.values(), self._levels)
+        self._search = EmbeddedSearch(graph.credentials.values(), graph.skills, self._levels)
         self._candidates = CandidateIndex(graph.credentials.values(), self._levels)
 
     @staticmethod
@@ -201,9 +201,9 @@ class MemoryStore:
         ]
         return sorted(recs, key=lambda r: r.to_id)
 
-    async def search(self, flt: SearchFilter, offset: int, limit: int) -> SearchPage:
-        """Filtered, fuzzily ranked credentials."""
-        return self._search.search(flt, offset, limit, self._cred)
+    async def search(self, flt: SearchFilter, limit: int, after: SearchKey | None) -> SearchPage:
+        """Filtered, fuzzily ranked credentials, through the search indexes."""
+        return self._search.search(flt, limit, after, self._cred)
 
     async def planning_context(self, target: str, held: Sequence[str]) -> PlanningContext:
         """The target's rule tree with substitutes, held credentials and prerequisite closure."""

@@ -21,7 +21,7 @@ from pathways.model import (
     Rule,
     rule_credentials,
 )
-from pathways.service import Service, encode_cursor
+from pathways.service import Service, encode_key
 from pathways.web.render import number, page
 
 PAGE_SIZE = 20
@@ -64,12 +64,14 @@ async def search_page(request: Request, service: Service) -> Response:
     """Search over credentials with country, EQF level and kind filters."""
     text = _param(request, "q", 200)
     country = _param(request, "country")
-    after = _param(request, "after", 64)
+    after = _param(request, "after", 512)
+    start_text = _param(request, "start", 12) or "1"
+    # The cursor is keyset (the last result seen), so the page's position rides along.
+    start = int(start_text) if start_text.isdigit() and int(start_text) > 0 else 1
     eqf, kind = search_filters(request)
     result = await service.search(text, country, eqf, kind, PAGE_SIZE, after)
     countries = sorted({f.country for f in await service.frameworks() if f.country})
-    last = result.offset + len(result.items) - 1
-    more = result.items and last + 1 < result.total
+    last = result.items[-1] if result.items else None
     return page(
         request,
         "search.html",
@@ -81,7 +83,9 @@ async def search_page(request: Request, service: Service) -> Response:
             "countries": countries,
             "kinds": [k.value for k in CredentialKind],
             "result": result,
-            "next_after": encode_cursor(last) if more else None,
+            "start": start,
+            "next_start": start + len(result.items),
+            "next_after": encode_key(last[1], last[0].id) if last and result.more else None,
         },
     )
 

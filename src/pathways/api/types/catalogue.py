@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import enum
+
 import strawberry
 
 from pathways import model
@@ -264,11 +266,27 @@ class RecognitionType:
         return cls.from_model(rec, src, dst)
 
 
+@strawberry.enum(name="SearchField", description="Which kind of text a search matched.")
+class SearchField(enum.Enum):
+    TITLE = "TITLE"
+    SKILL = "SKILL"
+
+
 @strawberry.type(name="CredentialEdge")
 class CredentialEdgeType:
     cursor: str
     node: CredentialType
     score: float | None
+    matched_text: str | None = strawberry.field(
+        default=None,
+        description="The text the search matched: a title or a skill label, as written.",
+    )
+    matched_field: SearchField | None = strawberry.field(
+        default=None, description="TITLE: one of the credential's titles; SKILL: a skill label."
+    )
+    matched_language: str | None = strawberry.field(
+        default=None, description="Language of the matched text."
+    )
 
 
 @strawberry.type(name="PageInfo")

@@ -42,8 +42,11 @@ class Q(enum.StrEnum):
     PLANNING_CLOSURE = "planning_closure"
     QUALIFICATIONS_TOUCHING = "qualifications_touching"
     SHORTLIST = "shortlist"
-    SEARCH_ROWS = "search_rows"
-    SEARCH_PAGE = "search_page"
+    SEARCH_SHORTLIST = "search_shortlist"
+    SEARCH_HOLDERS = "search_holders"
+    LIST_ALL = "list_all"
+    LIST_BY_COUNTRY = "list_by_country"
+    LIST_BY_KIND = "list_by_kind"
     BUMP_VERSION = "bump_version"
     GRAPH_VERSION = "graph_version"
 

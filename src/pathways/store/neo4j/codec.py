@@ -33,7 +33,7 @@ from pathways.model import (
     rule_credentials,
 )
 from pathways.seeds.dump import rule_record
-from pathways.store.search import normalise
+from pathways.store.search.scoring import SearchText, credential_texts, skill_texts
 
 Props = dict[str, Any]
 Pair = tuple[str, str]
@@ -120,8 +120,31 @@ def provider_from(props: Mapping[str, Any]) -> Provider:
 
 
 def skill_row(s: Skill) -> Props:
-    """A skill as node properties."""
-    return {"id": s.id, "labels": json.dumps(dict(s.labels), ensure_ascii=False)}
+    """A skill as node properties, with what search looks up and scores."""
+    labels = json.dumps(dict(s.labels), ensure_ascii=False)
+    return {"id": s.id, "labels": labels, **search_props(skill_texts(s))}
+
+
+def facet(prefix: str, value: str) -> str:
+    """One filter as a full-text token: the credential index holds them beside the words."""
+    return f"{prefix}_" + "".join(ch for ch in value.casefold() if ch.isalnum())
+
+
+def search_props(texts: Iterable[SearchText]) -> Props:
+    """`search_text`: every normalised text (the full-text index's words); `search_texts`:
+    [field, language, text, normalised] of each, for scoring the shortlist."""
+    found = list(texts)
+    return {
+        "search_text": "\n".join(t.norm for t in found),
+        "search_texts": json.dumps(
+            [[t.field, t.language, t.text, t.norm] for t in found], ensure_ascii=False
+        ),
+    }
+
+
+def search_texts_from(data: str | None) -> tuple[SearchText, ...]:
+    """The texts `search_props` stored."""
+    return tuple(SearchText(*row) for row in json.loads(data or "[]"))
 
 
 def skill_from(props: Mapping[str, Any]) -> Skill:
@@ -156,9 +179,10 @@ def credential_row(c: Credential) -> Props:
         "prerequisites": json.dumps(list(c.prerequisites), ensure_ascii=False),
         "requirements": json.dumps(rule_record(c.requirements)) if c.requirements else None,
         "extra": json.dumps(dict(c.extra), ensure_ascii=False),
-        # What the fuzzy search compares, computed once at write time.
-        "search_title": normalise(c.title),
-        "search_body": normalise(" ".join([c.title, *(o.text for o in c.outcomes)])),
+        # What search looks up (full-text indexed) and scores, computed once at write time;
+        # link_levels appends the EQF facets.
+        **search_props(credential_texts(c)),
+        "search_facets": " ".join([facet("c", c.country), facet("k", c.kind.value)]),
     }
     return {"id": c.id, "props": _present(props)}
 

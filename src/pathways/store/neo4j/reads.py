@@ -23,10 +23,8 @@ from pathways.model import (
     Recognition,
     Skill,
 )
-from pathways.store.base import SearchFilter, SearchPage
 from pathways.store.neo4j import codec
 from pathways.store.neo4j.catalog import Q, query
-from pathways.store.search import normalise, rank_texts
 
 Tx = AsyncManagedTransaction | AsyncTransaction
 Row = dict[str, Any]
@@ -133,30 +131,6 @@ async def snapshot(tx: Tx) -> Graph:
         credentials={c.id: c for c in sorted(creds, key=lambda c: c.id)},
         recognitions=tuple(sorted(recs, key=lambda r: (r.from_id, r.to_id))),
     )
-
-
-# --- search ----------------------------------------------------------------------------
-
-
-async def search(tx: Tx, flt: SearchFilter, offset: int, limit: int) -> SearchPage:
-    """Filters in Cypher; fuzzy scoring in Python, exactly as the embedded store scores."""
-    params = {
-        "country": flt.country,
-        "kind": flt.kind.value if flt.kind else None,
-        "eqf": flt.eqf_level,
-    }
-    text = normalise(flt.text) if flt.text else ""
-    if not text:
-        row = (await records(tx, Q.SEARCH_PAGE, offset=offset, limit=limit, **params))[0]
-        items = tuple((codec.credential_from(p), None) for p in row["page"])
-        return SearchPage(items=items, total=int(row["total"]))
-    rows = sorted(await _one(tx, Q.SEARCH_ROWS, "rows", **params), key=lambda r: str(r["id"]))
-    scored = rank_texts(
-        text, [str(r["id"]) for r in rows], [r["title"] for r in rows], [r["body"] for r in rows]
-    )
-    page = scored[offset : offset + limit]
-    found = await credentials(tx, [i for i, _ in page])
-    return SearchPage(items=tuple((found[i], s) for i, s in page if i in found), total=len(scored))
 
 
 # --- planning --------------------------------------------------------------------------

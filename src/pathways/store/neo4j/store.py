@@ -37,8 +37,8 @@ from pathways.model import (
     Recognition,
     Skill,
 )
-from pathways.store.base import SearchFilter, SearchPage, StoreHealth
-from pathways.store.neo4j import codec, reads
+from pathways.store.base import SearchFilter, SearchKey, SearchPage, StoreHealth
+from pathways.store.neo4j import codec, reads, search
 from pathways.store.neo4j.catalog import Q, query, statements
 from pathways.wording import counted
 
@@ -289,10 +289,10 @@ class Neo4jStore:
 
         return await self._read(lambda tx: reads.recognitions_from(tx, credential_id))
 
-    async def search(self, flt: SearchFilter, offset: int, limit: int) -> SearchPage:
-        """Credentials matching the filter, best match first (or by id without text)."""
+    async def search(self, flt: SearchFilter, limit: int, after: SearchKey | None) -> SearchPage:
+        """Full-text shortlist and shared scoring, or a keyset listing (store.neo4j.search)."""
 
-        return await self._read(lambda tx: reads.search(tx, flt, offset, limit))
+        return await self._read(lambda tx: search.search(tx, flt, limit, after))
 
     async def planning_context(self, target: str, held: Sequence[str]) -> PlanningContext:
         """The target's rule tree, held credentials and their closure, fetched in Cypher."""

@@ -1,0 +1,136 @@
+"""The Neo4j store's search: Lucene full-text indexes shortlist, the shared scoring ranks.
+
+Titles are full-text indexed on Credential nodes (with the filters as facet words, so
+Lucene filters too) and labels on Skill nodes, both as `scoring.normalise` wrote them
+and split by the whitespace analyzer, so a query word means what it means to the
+embedded index: `w` exact, `w*` (prefix) from MIN_PREFIX letters, `w~1` (one typo,
+Damerau-style like rapidfuzz's OSA) from FUZZY_MIN.  Only the shortlist's texts and the
+ids of credentials aligned to the skills that matched reach Python; a listing without
+text is a keyset page through the id, (country, id) or (kind, id) index.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from neo4j import AsyncManagedTransaction, AsyncTransaction
+
+from pathways.model import Credential
+from pathways.store.base import SearchFilter, SearchKey, SearchPage
+from pathways.store.neo4j import codec
+from pathways.store.neo4j.catalog import Q, query
+from pathways.store.search.scoring import (
+    FUZZY_MIN,
+    MIN_PREFIX,
+    SHORTLIST_LIMIT,
+    best_texts,
+    combine,
+    normalise,
+    query_words,
+)
+
+Tx = AsyncManagedTransaction | AsyncTransaction
+
+_LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
+
+
+def lucene_words(words: list[str]) -> str:
+    """The Lucene clauses matching any of the query words by the shared rule."""
+    clauses = []
+    for word in words:
+        w = _LUCENE_SPECIAL.sub(r"\\\1", word)
+        clauses.append(w)
+        if len(word) >= MIN_PREFIX:
+            clauses.append(f"{w}*")
+        if len(word) >= FUZZY_MIN:
+            clauses.append(f"{w}~1")
+    return " ".join(clauses)
+
+
+def credential_query(words: list[str], flt: SearchFilter) -> str:
+    """The Lucene query over credential titles and facets for a search with filters."""
+    parts = [f"+search_text:({lucene_words(words)})"]
+    if flt.country is not None:
+        parts.append(f"+search_facets:{codec.facet('c', flt.country)}")
+    if flt.kind is not None:
+        parts.append(f"+search_facets:{codec.facet('k', flt.kind.value)}")
+    if flt.eqf_level is not None:
+        parts.append(f"+search_facets:e_{flt.eqf_level}")
+    return " ".join(parts)
+
+
+def _filters(flt: SearchFilter) -> dict[str, Any]:
+    return {
+        "country": flt.country,
+        "kind": flt.kind.value if flt.kind else None,
+        "eqf": flt.eqf_level,
+    }
+
+
+async def _single(tx: Tx, name: Q, **params: Any) -> dict[str, Any]:
+    result = await tx.run(query(name), params)
+    record = await result.single(strict=True)
+    return dict(record)
+
+
+async def search(tx: Tx, flt: SearchFilter, limit: int, after: SearchKey | None) -> SearchPage:
+    """One page of results after `after`, in result order."""
+    text = normalise(flt.text) if flt.text else ""
+    if not text:
+        return await _listing(tx, flt, limit, after)
+    words = query_words(text)
+    row = await _single(
+        tx,
+        Q.SEARCH_SHORTLIST,
+        credential_query=credential_query(words, flt),
+        skill_query=f"search_text:({lucene_words(words)})",
+        cap=SHORTLIST_LIMIT,
+        **_filters(flt),
+    )
+    titles = {str(cid): codec.search_texts_from(data) for cid, data in row["titles"]}
+    labels = {str(sid): codec.search_texts_from(data) for sid, data in row["labels"]}
+    title_best = best_texts(text, titles, False)
+    skill_best = best_texts(text, labels, True)
+    holders: dict[str, list[str]] = {}
+    if skill_best:
+        found = await _single(tx, Q.SEARCH_HOLDERS, skills=sorted(skill_best), **_filters(flt))
+        holders = {str(sid): [str(i) for i in ids] for sid, ids in found["rows"]}
+    hits = combine(title_best, skill_best, holders)
+    start = 0
+    if after is not None:
+        mark = (-(after.score or 0.0), after.id)
+        start = next((i for i, h in enumerate(hits) if (-h.score, h.id) > mark), len(hits))
+    page = hits[start : start + limit]
+    found_creds = await _credentials(tx, [h.id for h in page])
+    return SearchPage(
+        items=tuple((found_creds[h.id], h.score) for h in page if h.id in found_creds),
+        total=len(hits),
+        matches={h.id: h.match for h in page},
+        more=start + limit < len(hits),
+    )
+
+
+async def _credentials(tx: Tx, ids: list[str]) -> dict[str, Credential]:
+    if not ids:
+        return {}
+    row = await _single(tx, Q.CREDENTIALS_BY_ID, ids=ids)
+    found = (codec.credential_from(props) for props in row["credentials"])
+    return {c.id: c for c in found}
+
+
+async def _listing(tx: Tx, flt: SearchFilter, limit: int, after: SearchKey | None) -> SearchPage:
+    """Credentials passing the filters by id, after `after`, through an index."""
+    if flt.country is not None:
+        name = Q.LIST_BY_COUNTRY
+    elif flt.kind is not None:
+        name = Q.LIST_BY_KIND
+    else:
+        name = Q.LIST_ALL
+    row = await _single(tx, name, after=after.id if after else "", take=limit + 1, **_filters(flt))
+    creds = [codec.credential_from(props) for props in row["page"]]
+    return SearchPage(
+        items=tuple((c, None) for c in creds[:limit]),
+        total=int(row["total"]),
+        more=len(creds) > limit,
+    )

@@ -1,0 +1,131 @@
+"""Credential search for the embedded store: the word index shortlists, rapidfuzz scores.
+
+Titles are indexed by credential, skill labels by skill (a label is stored and scored
+once however many credentials teach the skill), and each skill knows the credentials
+aligned to it.  A search costs the posting lists its words touch plus the shortlist it
+scores; a listing without text is one bisection into a filter list.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from pathways.domain.candidates import credential_skills
+from pathways.model import Credential, Level, Skill
+from pathways.store.base import SearchFilter, SearchKey, SearchPage
+from pathways.store.search.index import WordIndex
+from pathways.store.search.listing import Facets, FilterKey, FilterLists
+from pathways.store.search.scoring import (
+    Best,
+    Hit,
+    SearchText,
+    best_texts,
+    cap,
+    combine,
+    credential_texts,
+    normalise,
+    query_words,
+    skill_texts,
+)
+
+Fetch = Callable[[str], Credential | None]
+
+
+Scorer = Callable[[str, Mapping[str, Sequence[SearchText]], bool], Mapping[str, Best]]
+"""What scores a shortlist (scoring.best_texts)."""
+
+
+def filter_key(flt: SearchFilter) -> FilterKey:
+    """The filter combination a search asks for."""
+    return (flt.country, flt.kind.value if flt.kind else None, flt.eqf_level)
+
+
+class EmbeddedSearch:
+    """Search and filtered listing over indexes kept up to date one credential at a time."""
+
+    def __init__(
+        self,
+        credentials: Iterable[Credential],
+        skills: Mapping[str, Skill],
+        levels: Mapping[tuple[str, str], Level],
+    ) -> None:
+        self._levels = levels
+        self._titles = WordIndex()
+        self._labels = WordIndex()
+        self._lists = FilterLists()
+        self._holders: dict[str, set[str]] = {}
+        self._skills_of: dict[str, frozenset[str]] = {}
+        # The scorer is an attribute so a test can watch what it is given.
+        self.score: Scorer = best_texts
+        for skill in skills.values():
+            self._labels.put(skill.id, skill_texts(skill))
+        for cred in credentials:
+            self.upsert(cred)
+
+    def _facets(self, cred: Credential) -> Facets:
+        eqf: tuple[int, ...] = ()
+        if cred.level is not None:
+            lvl = self._levels.get((cred.level.framework, cred.level.code))
+            eqf = lvl.eqf if lvl is not None else ()
+        return Facets(cred.country, cred.kind.value, eqf)
+
+    def upsert(self, cred: Credential) -> None:
+        """Index a new or changed credential: its titles, filter lists and skills."""
+        self._titles.put(cred.id, credential_texts(cred))
+        self._lists.put(cred.id, self._facets(cred))
+        skills = credential_skills(cred)
+        old = self._skills_of.get(cred.id, frozenset())
+        for sid in old - skills:
+            holders = self._holders.get(sid)
+            if holders is not None:
+                holders.discard(cred.id)
+                if not holders:
+                    del self._holders[sid]
+        for sid in skills - old:
+            self._holders.setdefault(sid, set()).add(cred.id)
+        self._skills_of[cred.id] = skills
+
+    def search(
+        self, flt: SearchFilter, limit: int, after: SearchKey | None, fetch: Fetch
+    ) -> SearchPage:
+        """One page of results after `after`; `fetch` turns ids into credentials."""
+        key = filter_key(flt)
+        query = normalise(flt.text) if flt.text else ""
+        if not query:
+            ids, total, more = self._lists.page(key, after.id if after else None, limit)
+            listed = tuple((c, None) for i in ids if (c := fetch(i)) is not None)
+            return SearchPage(items=listed, total=total, more=more)
+        hits = self.rank(query, key)
+        start = 0
+        if after is not None:
+            start = bisect.bisect_right(
+                [(-h.score, h.id) for h in hits], (-(after.score or 0.0), after.id)
+            )
+        page = hits[start : start + limit]
+        items = tuple((c, h.score) for h in page if (c := fetch(h.id)) is not None)
+        return SearchPage(
+            items=items,
+            total=len(hits),
+            matches={h.id: h.match for h in page},
+            more=start + limit < len(hits),
+        )
+
+    def rank(self, query: str, key: FilterKey) -> list[Hit]:
+        """Every credential passing `key` that matches a normalised query, in result order."""
+        words = query_words(query)
+        title_hits = self._titles.lookup(words)
+        passing = {c: n for c, n in title_hits.items() if self._passes(c, key)}
+        titles = {c: self._titles.texts(c) for c in cap(passing)}
+        labels = {s: self._labels.texts(s) for s in cap(self._labels.lookup(words))}
+        title_best = self.score(query, titles, False)
+        skill_best = self.score(query, labels, True)
+        holders = {
+            sid: [c for c in self._holders.get(sid, ()) if self._passes(c, key)]
+            for sid in skill_best
+        }
+        return combine(title_best, skill_best, holders)
+
+    def _passes(self, cid: str, key: FilterKey) -> bool:
+        facets = self._lists.facets(cid)
+        return facets is not None and facets.passes(key)

@@ -1,0 +1,84 @@
+"""Filtered listing for the embedded store: a sorted id list per combination of filters.
+
+Every credential sits in one list per combination of the filters it could be asked
+for: (its country or any) x (its kind or any) x (each of its EQF levels or any), at most
+2 x 2 x (levels + 1) lists.  A listing is one bisection into one list (keyset: after the
+last id seen) and the count is the list's length; a write moves one credential in its
+few lists.  Nothing walks the credentials.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+FilterKey = tuple[str | None, str | None, int | None]
+"""(country, kind, EQF level); None means "any"."""
+
+
+@dataclass(frozen=True, slots=True)
+class Facets:
+    """What a credential is filtered by."""
+
+    country: str
+    kind: str
+    eqf: tuple[int, ...]
+
+    def keys(self) -> set[FilterKey]:
+        """Every filter combination this credential passes."""
+        return {
+            (country, kind, level)
+            for country in (self.country, None)
+            for kind in (self.kind, None)
+            for level in (*self.eqf, None)
+        }
+
+    def passes(self, key: FilterKey) -> bool:
+        """Whether this credential passes one filter combination."""
+        country, kind, level = key
+        return (
+            (country is None or country == self.country)
+            and (kind is None or kind == self.kind)
+            and (level is None or level in self.eqf)
+        )
+
+
+class FilterLists:
+    """Credential ids in id order, one list per filter combination, kept per write."""
+
+    def __init__(self) -> None:
+        self._lists: dict[FilterKey, list[str]] = {}
+        self._facets: dict[str, Facets] = {}
+
+    def __len__(self) -> int:
+        return len(self._facets)
+
+    def facets(self, cid: str) -> Facets | None:
+        """The facets a credential was put with."""
+        return self._facets.get(cid)
+
+    def put(self, cid: str, facets: Facets) -> None:
+        """Place a credential in its lists, moving it out of lists it no longer belongs to."""
+        old = self._facets.get(cid)
+        before = old.keys() if old is not None else set()
+        after = facets.keys()
+        for key in before - after:
+            _drop(self._lists[key], cid)
+            if not self._lists[key]:
+                del self._lists[key]
+        for key in after - before:
+            bisect.insort(self._lists.setdefault(key, []), cid)
+        self._facets[cid] = facets
+
+    def page(self, key: FilterKey, after: str | None, limit: int) -> tuple[list[str], int, bool]:
+        """Up to `limit` ids passing `key` after id `after`, the count passing it, more to come."""
+        ids = self._lists.get(key, [])
+        start = bisect.bisect_right(ids, after) if after is not None else 0
+        page = ids[start : start + limit]
+        return page, len(ids), start + limit < len(ids)
+
+
+def _drop(ids: list[str], cid: str) -> None:
+    at = bisect.bisect_left(ids, cid)
+    if at < len(ids) and ids[at] == cid:
+        del ids[at]
