@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from pathways.domain.candidates import DEFAULT_LIMIT
 from pathways.model import CredentialKind, Graph, rule_credentials
-from pathways.store.base import SearchFilter
+from pathways.store.base import SearchFilter, SearchKey
 from pathways.store.memory import MemoryStore
 from tests.support import neo4j_stores as support
 from tests.support.neo4j_stores import Both
@@ -151,13 +151,22 @@ def test_search(both: Both, shipped_graph: Graph, data: st.DataObject) -> None:
         eqf_level=data.draw(st.sampled_from([None, 1, 3, 4, 5, 6, 8])),
         kind=data.draw(st.sampled_from([None, *CredentialKind])),
     )
-    offset = data.draw(st.integers(min_value=0, max_value=40))
+    after = data.draw(
+        st.one_of(
+            st.none(),
+            st.builds(
+                SearchKey,
+                st.sampled_from([None, 1.0, 0.9, 0.81, 0.75]),
+                st.sampled_from(sorted(shipped_graph.credentials)),
+            ),
+        )
+    )
     limit = data.draw(st.integers(min_value=0, max_value=40))
-    both.same("search", flt, offset, limit)
+    both.same("search", flt, limit, after)
 
 
 def test_search_without_filters_pages_by_id(both: Both, shipped_graph: Graph) -> None:
-    page = both.same("search", SearchFilter(), 0, 1000)
+    page = both.same("search", SearchFilter(), 1000, None)
     assert isinstance(page, tuple)
     fields = page[1]
     assert fields["total"] == len(shipped_graph.credentials)
