@@ -143,8 +143,8 @@ def rule_view(rule: Rule, known: dict[str, Credential]) -> RuleView:
     return RuleView(f"{word} of", None, None, kids)
 
 
-async def credential_page(request: Request, service: Service) -> Response:
-    """Everything known about one credential, with links onward."""
+async def credential_page(request: Request, service: Service, documents: bool = False) -> Response:
+    """Everything known about one credential, with links onward (to its documents if served)."""
     cred_id = request.path_params["id"]
     cred = await service.require_credential(cred_id)
     store = service.store
@@ -173,5 +173,6 @@ async def credential_page(request: Request, service: Service) -> Response:
             "stacks_into": await store.stacks_into(cred.id),
             "recognitions": [(r, named.get(r.to_id)) for r in recognitions],
             "quality": await service.quality_report(cred.id),
+            "documents": documents,
         },
     )

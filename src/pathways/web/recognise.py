@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from urllib.parse import parse_qs
+
 from starlette.requests import Request
 from starlette.responses import Response
 
-from pathways.errors import BadUserInput
+from pathways.errors import BadUserInput, LimitExceeded
+from pathways.interop import service as documents
 from pathways.service import Service
 from pathways.web.render import page
 
@@ -14,6 +18,9 @@ CANDIDATES = 10
 
 MAX_ID = 200
 """Longest credential id accepted before it is looked up."""
+
+MAX_FORM_BYTES = 1_000_000
+"""Largest pasted document form accepted (a Europass or OB3 credential is a few KB)."""
 
 
 def _param(request: Request, name: str, maximum: int) -> str:
@@ -34,6 +41,9 @@ async def recognise_page(request: Request, service: Service) -> Response:
         "countries": countries,
         "cred": None,
         "matches": [],
+        "recognitions": {},
+        "document": "",
+        "reading": None,
     }
     if cred_id:
         cred = await service.require_credential(cred_id)
@@ -41,3 +51,57 @@ async def recognise_page(request: Request, service: Service) -> Response:
         recognitions = {r.to_id: r for r in await service.store.recognitions_from(cred.id)}
         context.update(cred=cred, matches=matches, recognitions=recognitions)
     return page(request, "recognise.html", context)
+
+
+async def _form(request: Request) -> dict[str, str]:
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_FORM_BYTES:
+            raise LimitExceeded(
+                f"The document may be at most {MAX_FORM_BYTES // 1000} KB.",
+                argument="document",
+                maximum=MAX_FORM_BYTES,
+            )
+        chunks.append(chunk)
+    try:
+        fields = parse_qs(b"".join(chunks).decode("utf-8"), max_num_fields=10)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise BadUserInput("The form could not be read.", argument="document") from exc
+    return {k: v[0] for k, v in fields.items() if v}
+
+
+async def recognise_document_page(request: Request, service: Service) -> Response:
+    """A learner's Europass (ELM) or Open Badges 3 document read and compared; nothing stored."""
+    form = await _form(request)
+    text = form.get("document", "").strip()
+    country = form.get("country", "").strip().upper()[:8]
+    if not text:
+        raise BadUserInput("Paste a document or choose a file first.", argument="document")
+    try:
+        document = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise BadUserInput(
+            "The document is not JSON: paste a Europass (ELM) or Open Badges 3 credential "
+            "as JSON-LD.",
+            argument="document",
+        ) from exc
+    reading = await documents.read(service, document, None)
+    if not reading.credentials:
+        raise BadUserInput("The document describes no credential.", argument="document")
+    matches = await documents.equivalents(service, reading, country or None, 0.0, CANDIDATES)
+    return page(
+        request,
+        "recognise.html",
+        {
+            "cred_id": "",
+            "country": country,
+            "countries": sorted({f.country for f in await service.frameworks() if f.country}),
+            "cred": reading.credentials[0],
+            "matches": matches,
+            "recognitions": {},
+            "document": text,
+            "reading": reading,
+        },
+    )

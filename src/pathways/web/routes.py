@@ -14,7 +14,7 @@ from starlette.types import Scope
 from pathways.service import Service
 from pathways.web.catalogue import credential_page, search_page
 from pathways.web.plan import plan_page
-from pathways.web.recognise import recognise_page
+from pathways.web.recognise import recognise_document_page, recognise_page
 from pathways.web.render import guarded, page
 
 Endpoint = Callable[[Request], Awaitable[Response]]
@@ -56,10 +56,15 @@ def routes(service: Service, linked_data: Endpoint | None = None) -> list[BaseRo
 
         return guarded(endpoint)
 
-    credential_html = bind(credential_page)
+    async def credential_view(request: Request, service: Service) -> Response:
+        return await credential_page(request, service, documents=linked_data is not None)
+
+    credential_html = bind(credential_view)
 
     async def credential(request: Request) -> Response:
-        if prefers_html(request):
+        # an explicit ?format= asks for the document itself, whatever a browser accepts
+        wants_document = "format" in request.query_params and linked_data is not None
+        if prefers_html(request) and not wants_document:
             return await credential_html(request)
         if linked_data is not None:
             return await linked_data(request)
@@ -70,6 +75,7 @@ def routes(service: Service, linked_data: Endpoint | None = None) -> list[BaseRo
         Route("/credentials/{id}", credential, methods=["GET"], name="credential"),
         Route("/plan", bind(plan_page), methods=["GET"], name="plan"),
         Route("/recognise", bind(recognise_page), methods=["GET"], name="recognise"),
+        Route("/recognise", bind(recognise_document_page), methods=["POST"]),
         Mount("/static", app=Static(packages=[("pathways.web", "static")]), name="static"),
     ]
 

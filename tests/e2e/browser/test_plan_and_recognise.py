@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import quote
+
+import httpx
 
 from tests.support.browser import DESKTOP, PHONE, Visit
 
@@ -108,3 +111,23 @@ def test_recognition_desk_rows_and_differences(visit: Callable[..., Visit]) -> N
         assert page.evaluate("document.documentElement.scrollWidth") <= size["width"]
         v.shot("recognise")
         v.assert_offline_clean()
+
+
+def test_desk_reads_an_uploaded_document(visit: Callable[..., Visit], tmp_path: Path) -> None:
+    v = visit(DESKTOP)
+    document = httpx.get(f"{v.origin}/credentials/{HELD}?format=ob3").text
+    path = tmp_path / "badge.json"
+    path.write_text(document)
+    v.open("/recognise")
+    v.page.set_input_files("#document-file", str(path))
+    v.page.wait_for_function(
+        "() => document.querySelector('textarea[name=document]').value.length > 100"
+    )
+    v.page.select_option(".document-form select[name=country]", "IE")
+    with v.page.expect_navigation():
+        v.page.click(".document-form button[type=submit]")
+    assert "Read from the OB3 document" in v.page.inner_text("main")
+    rows = v.page.eval_on_selector_all("tr.candidate[data-credential-id]", NODE_IDS)
+    assert "ie-gti-mig-welding" in rows
+    v.shot("recognise-document")
+    v.assert_offline_clean()

@@ -210,3 +210,41 @@ def test_recognition_desk_unknown_credential_is_404(client: TestClient) -> None:
     r = client.get("/recognise", params={"credential": "nope"})
     assert r.status_code == 404
     assert "No credential with id &#39;nope&#39;" in r.text
+
+
+def test_credential_page_links_its_documents(client: TestClient) -> None:
+    r = client.get("/credentials/ee-keevitus", headers=HTML)
+    for fmt in ("elm", "ob3", "ctdl"):
+        assert f'href="/credentials/ee-keevitus?format={fmt}"' in r.text
+        # a browser following the link gets the document, not the page
+        doc = client.get(f"/credentials/ee-keevitus?format={fmt}", headers=HTML)
+        assert doc.headers["content-type"].startswith("application/ld+json"), fmt
+    assert 'href="/credentials/ee-keevitus/recognitions"' in r.text
+
+
+def test_desk_reads_a_pasted_document_and_compares_it(client: TestClient) -> None:
+    document = client.get("/credentials/ee-keevitus?format=ob3").text
+    r = client.post("/recognise", data={"document": document, "country": "ie"})
+    assert r.status_code == 200
+    assert "Read from the OB3 document" in r.text
+    rows = re.findall(r'<tr class="candidate[^"]*" data-credential-id="([^"]+)"', r.text)
+    assert "ie-mig" in rows
+    assert all(cid.startswith("ie-") for cid in rows)
+    assert "MIG/MAG keevitus" in r.text  # the document's title, echoed back
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "words"),
+    [
+        ({"document": ""}, 400, "Paste a document"),
+        ({"document": "not json"}, 400, "The document is not JSON"),
+        ({"document": "[" * 50 + "]" * 50}, 400, "too large to read"),
+        ({"document": "x" * 1_100_000}, 400, "at most 1000 KB"),
+    ],
+)
+def test_desk_document_errors_are_pages(
+    client: TestClient, body: dict[str, str], status: int, words: str
+) -> None:
+    r = client.post("/recognise", data=body)
+    assert r.status_code == status
+    assert words in r.text and "Traceback" not in r.text
