@@ -162,14 +162,17 @@ class Service:
             await self.store.upsert_credential(cred)
         return cred
 
-    async def upsert_credentials(self, records: Sequence[Mapping[str, object]]) -> list[Credential]:
+    async def upsert_credentials(
+        self, records: Sequence[Mapping[str, object]], pending: Sequence[Credential] = ()
+    ) -> list[Credential]:
         """Validate several credentials together (all or none), then store them in order.
 
-        Each is checked as a seed record against the graph plus those before it, so a
-        whole may name its parts when the parts come first.
+        `pending` are the same credentials as read: in the graph they are checked
+        against, so the records may name each other and a cycle among them is found.
         """
         async with self._writes:
             graph = await self.store.snapshot()
+            graph = replace(graph, credentials={**graph.credentials, **{c.id: c for c in pending}})
             creds: list[Credential] = []
             for n, data in enumerate(records):
                 cred = credential_from_input(data, graph, source=f"credentials[{n}]")

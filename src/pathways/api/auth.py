@@ -36,6 +36,7 @@ ROLES = (EDITOR, RECOGNITION_OFFICER)
 
 REQUIRED_ROLE: Mapping[str, str] = {
     "upsertCredential": EDITOR,
+    "importDocument": EDITOR,
     "recordRecognition": RECOGNITION_OFFICER,
 }
 """The role each mutation field needs."""

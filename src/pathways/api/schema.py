@@ -9,11 +9,11 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.types import ExecutionContext
 
-from pathways.api import resolvers
+from pathways.api import documents, resolvers
 from pathways.api.auth import Authorisation
 from pathways.api.errors import ErrorCodes
 from pathways.api.limits import limit_extensions
-from pathways.api.mutations import Mutation
+from pathways.api.mutations import Mutation as Writes
 from pathways.api.observability import Observe
 from pathways.api.types.catalogue import (
     CredentialConnectionType,
@@ -22,6 +22,7 @@ from pathways.api.types.catalogue import (
     CrosswalkType,
     FrameworkType,
 )
+from pathways.api.types.documents import DocumentReadingType
 from pathways.api.types.equivalence import MatchType, QualityReportType
 from pathways.api.types.stacking import StackingPlanType
 from pathways.api.validation import CachedValidation
@@ -44,6 +45,13 @@ class Query:
     equivalents: list[MatchType] = described(resolvers.equivalents)
     compare: MatchType = described(resolvers.compare)
     quality_report: QualityReportType = described(resolvers.quality_report)
+    read_document: DocumentReadingType = described(documents.read_document)
+    document_equivalents: list[MatchType] = described(documents.document_equivalents)
+
+
+@strawberry.type(description="Mutations need `Authorization: Bearer <api key>`; see the README.")
+class Mutation(Writes):
+    import_document: list[CredentialType] = described(documents.import_document)
 
 
 class PathwaysSchema(strawberry.Schema):

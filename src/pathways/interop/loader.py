@@ -132,13 +132,8 @@ def _without_skipped(document: object) -> object:
     return document
 
 
-def expand(document: Mapping[str, object], default_context: str | None = None) -> Expanded:
-    """Expand `document` with bundled contexts; unknown contexts are BAD_USER_INPUT.
-
-    `default_context` is applied when the document names none (a CTDL record
-    pasted without its @context, say).
-    """
-    urls = list(dict.fromkeys(context_urls(document)))
+def check_contexts(urls: list[str]) -> None:
+    """BAD_USER_INPUT naming every context URL we do not hold."""
     unknown = [u for u in urls if _key(u) not in _BY_KEY and _key(u) not in _SKIPPED]
     if unknown:
         raise BadUserInput(
@@ -148,6 +143,16 @@ def expand(document: Mapping[str, object], default_context: str | None = None) -
             + ", ".join(CONTEXT_FILES)
             + "."
         )
+
+
+def expand(document: Mapping[str, object], default_context: str | None = None) -> Expanded:
+    """Expand `document` with bundled contexts; unknown contexts are BAD_USER_INPUT.
+
+    `default_context` is applied when the document names none (a CTDL record
+    pasted without its @context, say).
+    """
+    urls = list(dict.fromkeys(context_urls(document)))
+    check_contexts(urls)
     warnings = [why for u in urls if (why := _SKIPPED.get(_key(u)))]
     doc: object = _without_skipped(document)
     if not urls and default_context is not None:

@@ -60,6 +60,7 @@ def read_document(
         raise BadUserInput(f"A document must be a JSON object: {_WHAT}.", argument="document")
     found = detect(document)
     if found is None and fmt is None:
+        loader.check_contexts(list(dict.fromkeys(loader.context_urls(document))))
         raise BadUserInput(
             f"The document is in none of the formats we read: expected {_WHAT}.",
             argument="document",

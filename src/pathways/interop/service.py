@@ -151,8 +151,8 @@ async def equivalents(
     return await service.run_heavy(eq.equivalents, ctx, country, min_score, first)
 
 
-def import_records(reading: Reading, graph: Graph) -> list[dict[str, object]]:
-    """Seed records of the credentials read, fitted to the graph, parts before wholes.
+def import_records(reading: Reading, graph: Graph) -> list[Credential]:
+    """The credentials read, fitted to the graph, parts before wholes.
 
     The credential write path cannot add providers or skills: a provider the graph
     lacks is kept by name in `awarding_body`, skills it lacks in `unaligned_skills`.
@@ -175,7 +175,7 @@ def import_records(reading: Reading, graph: Graph) -> list[dict[str, object]]:
 
     for cred in reading.credentials:
         place(cred, frozenset())
-    return [credential_record(_fitted(cred, reading, graph)) for cred in order]
+    return [_fitted(cred, reading, graph) for cred in order]
 
 
 def _fitted(cred: Credential, reading: Reading, graph: Graph) -> Credential:
@@ -198,8 +198,10 @@ async def import_document(
 ) -> list[Credential]:
     """Every credential a document holds, validated together and written, or none."""
     reading = await read(service, document, fmt)
-    records = import_records(reading, await service.store.snapshot())
-    return await service.upsert_credentials(records)
+    fitted = import_records(reading, await service.store.snapshot())
+    records = [credential_record(c) for c in fitted]
+    stored = {c.id: c for c in await service.upsert_credentials(records, fitted)}
+    return [stored[c.id] for c in reading.credentials]  # in the document's order
 
 
 def problems_of(err: SeedValidationError) -> Sequence[str]:

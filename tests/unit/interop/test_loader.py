@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import socket
 from importlib import resources
-from pathlib import Path
 
 import pytest
 
 from pathways.errors import BadUserInput
 from pathways.interop import loader
 from pathways.interop.read import read_document
-
-DOCUMENTS = Path(__file__).parent / "documents"
+from tests.support.interop import document, names
 
 
 def test_reading_every_fixture_opens_no_socket(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -24,8 +21,8 @@ def test_reading_every_fixture_opens_no_socket(monkeypatch: pytest.MonkeyPatch) 
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    for path in sorted(DOCUMENTS.iterdir()):
-        assert read_document(json.loads(path.read_text("utf-8"))).credentials
+    for name in names():
+        assert read_document(document(name)).credentials
 
 
 def test_the_loader_refuses_a_context_it_does_not_hold() -> None:

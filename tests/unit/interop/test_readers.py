@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import Any
-
 import pytest
 
 from pathways.errors import BadUserInput
@@ -20,15 +16,9 @@ from pathways.model import (
     LevelRef,
     Participation,
 )
+from tests.support.interop import PERSONAL, document
 
-DOCUMENTS = Path(__file__).parent / "documents"
 ESCO = "http://data.europa.eu/esco/skill/"
-
-
-def document(name: str) -> dict[str, Any]:
-    """One of the fixture documents, parsed."""
-    data: dict[str, Any] = json.loads((DOCUMENTS / name).read_text("utf-8"))
-    return data
 
 
 def read(name: str, graph: Graph) -> Reading:
@@ -155,18 +145,6 @@ def test_ctdl_record_without_context_is_read_with_ours(shipped_graph: Graph) -> 
         "Stelt een balans op",
         "Boekt inkoop- en verkoopfacturen",
     ]
-
-
-PERSONAL = (
-    "Saoirse",
-    "Quennell",
-    "1991-04-17",
-    "PPS-8817264QW",
-    "saoirse.qa@example.org",
-    "urn:example:learner:5513",
-    "lorenz.pichlmayr",
-    "did:example:learner-4409",
-)
 
 
 @pytest.mark.parametrize("name", ["elm_issued_credential.jsonld", "ob3_credential.json"])

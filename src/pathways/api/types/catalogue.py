@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import enum
+from typing import cast
 
 import strawberry
+from strawberry.scalars import JSON
 
 from pathways import model
 from pathways.api.context import Context
+from pathways.api.types import formats as _formats  # noqa: F401  (registers DocumentFormat)
 from pathways.domain.crosswalk import CrosswalkResult
+from pathways.interop import service as documents
+from pathways.interop.reading import DocumentFormat
+from pathways.interop.writers import write_document
 
 CredentialKind = strawberry.enum(model.CredentialKind, name="CredentialKind")
 Participation = strawberry.enum(model.Participation, name="Participation")
@@ -198,6 +204,12 @@ class CredentialType:
     async def prerequisites(self, info: Info) -> list[CredentialType]:
         found = await info.context.credentials.load_many(list(self._model.prerequisites))
         return [CredentialType.from_model(c) for c in found if c is not None]
+
+    @strawberry.field
+    async def document(self, info: Info, format: DocumentFormat) -> JSON:
+        """This credential written as an ELM, OB3 or CTDL JSON-LD document."""
+        facts = await documents.facts_for(info.context.service.store, self._model)
+        return cast(JSON, write_document(format, facts))
 
     @strawberry.field
     async def stacks_into(self, info: Info) -> list[CredentialType]:
