@@ -13,13 +13,14 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import ParamSpec, TypeVar
 
+from pathways import bounds
 from pathways.domain import budget as deadlines
 from pathways.domain import equivalence as eq
 from pathways.domain import stacking
 from pathways.domain.crosswalk import CrosswalkResult, crosswalk
 from pathways.domain.equivalence.model import DEFAULT_POLICY, Match, check_bounds
 from pathways.domain.quality import QualityReport, quality_report
-from pathways.errors import BadUserInput, LimitExceeded, NotFound
+from pathways.errors import BadUserInput, NotFound
 from pathways.model import (
     Credential,
     CredentialKind,
@@ -31,18 +32,19 @@ from pathways.model import (
 )
 from pathways.seeds.inputs import credential_from_input, recognition_from_input
 from pathways.store.base import SearchFilter, SearchKey, Store, TextMatch
+from pathways.wording import quoted_id
 
-MAX_PAGE = 100
-"""Largest `first` any list query accepts."""
+MAX_PAGE = int(bounds.PAGE.maximum)
+"""Largest `first` any list query accepts (bounds.PAGE)."""
 
-MAX_SEARCH = 200
-"""Longest `search` text: fuzzy matching costs grow with it (200 KB took 2 s of CPU)."""
+MAX_SEARCH = int(bounds.SEARCH.maximum)
+"""Longest `search` text (bounds.SEARCH)."""
 
-MAX_ALTERNATIVES = 10
-"""Most next-best plans one stackingPlan may ask for (each one is a further search)."""
+MAX_ALTERNATIVES = int(bounds.ALTERNATIVES.maximum)
+"""Most next-best plans one stackingPlan may ask for (bounds.ALTERNATIVES)."""
 
-MAX_REACHABLE = 50
-"""Largest `first` of reachable: each answer is a whole plan."""
+MAX_REACHABLE = int(bounds.REACHABLE.maximum)
+"""Largest `first` of reachable (bounds.REACHABLE)."""
 
 HEAVY_WORKERS = 2
 """Heavy computations (plans, equivalence) running at once; more requests queue for a slot.
@@ -70,34 +72,32 @@ def encode_key(score: float | None, credential_id: str) -> str:
 
 
 def decode_key(cursor: str) -> SearchKey:
-    """The (score, id) a search cursor holds; BAD_USER_INPUT if it is not one of ours."""
-    bad = BadUserInput(f"'{cursor}' is not a valid cursor.", argument="after")
+    """The (score, id) a search cursor holds; BAD_USER_INPUT if it is not one of ours.
+
+    Strict: its length is bounded (bounds.CURSOR) and only the exact text encode_key
+    writes is accepted, so no other number or text reaches the search.
+    """
+    bounds.CURSOR.check_length(cursor)
+    bad = BadUserInput(f"{quoted_id(cursor)} is not a valid cursor.", argument="after")
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
-        raw = base64.urlsafe_b64decode(padded.encode()).decode()
+        raw = base64.urlsafe_b64decode(padded.encode("ascii")).decode()
         if not raw.startswith(_KEY_PREFIX):
             raise bad
         score, cid = json.loads(raw[len(_KEY_PREFIX) :])
-    except (binascii.Error, UnicodeDecodeError, ValueError, TypeError) as exc:
+        ok_score = score is None or (
+            isinstance(score, int | float) and not isinstance(score, bool) and math.isfinite(score)
+        )
+    except (binascii.Error, UnicodeError, ValueError, TypeError, OverflowError) as exc:
         raise bad from exc
-    ok_score = score is None or (
-        isinstance(score, int | float) and not isinstance(score, bool) and math.isfinite(score)
-    )
-    if not ok_score or not isinstance(cid, str):
+    if not ok_score or not isinstance(cid, str) or encode_key(score, cid) != cursor:
         raise bad
     return SearchKey(None if score is None else float(score), cid)
 
 
-def check_first(first: int, argument: str = "first", maximum: int = MAX_PAGE) -> None:
-    """Page sizes run from 0 to `maximum`."""
-    if first < 0:
-        raise BadUserInput(f"'{argument}' must be 0 or more, got {first}.", argument=argument)
-    if first > maximum:
-        raise LimitExceeded(
-            f"'{argument}' may be at most {maximum}, got {first}; page with 'after' instead.",
-            argument=argument,
-            maximum=maximum,
-        )
+def check_first(first: int, bound: bounds.Bound = bounds.PAGE) -> None:
+    """A page size within its bound (kept for callers of the earlier name)."""
+    bound.check(first)
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +214,7 @@ class Service:
         """One credential, or NOT_FOUND naming the id."""
         cred = await self.store.credential(credential_id)
         if cred is None:
-            raise NotFound(f"No credential with id '{credential_id}'.", id=credential_id)
+            raise NotFound(f"No credential with id {quoted_id(credential_id)}.", id=credential_id)
         return cred
 
     async def search(
@@ -227,18 +227,11 @@ class Service:
         after: str | None,
     ) -> SearchResult:
         """One page of credentials matching the filters, best match first."""
-        check_first(first)
-        if text is not None and len(text) > MAX_SEARCH:
-            raise LimitExceeded(
-                f"'search' may be at most {MAX_SEARCH} characters, got {len(text)}.",
-                argument="search",
-                maximum=MAX_SEARCH,
-            )
-        if eqf_level is not None and not 1 <= eqf_level <= 8:
-            raise BadUserInput(
-                f"'eqfLevel' must be an EQF level from 1 to 8, got {eqf_level}.",
-                argument="eqfLevel",
-            )
+        bounds.PAGE.check(first)
+        if text is not None:
+            bounds.SEARCH.check_length(text)
+        if eqf_level is not None:
+            bounds.EQF_LEVEL.check(eqf_level)
         key = decode_key(after) if after else None
         flt = SearchFilter(
             text=text.strip() if text and text.strip() else None,
@@ -255,7 +248,7 @@ class Service:
         self, credential_id: str, country: str | None, min_score: float, first: int
     ) -> list[Match]:
         """Recorded decisions, then computed matches, for one credential."""
-        check_bounds(min_score, first)
+        check_bounds(min_score, first)  # before fetching; the domain's own check is the same
         ctx = await self.store.equivalence_context(
             credential_id, country.upper() if country else None, DEFAULT_POLICY.shortlist_limit
         )
@@ -289,11 +282,10 @@ class Service:
         alternatives: int,
     ) -> PlanResult:
         """The least-effort plan from `held` to `target`, with next-best alternatives."""
-        if not 0 <= alternatives <= MAX_ALTERNATIVES:
-            raise BadUserInput(
-                f"'alternatives' must be between 0 and {MAX_ALTERNATIVES}, got {alternatives}.",
-                argument="alternatives",
-            )
+        bounds.ALTERNATIVES.check(alternatives)
+        bounds.HELD.check_length(held)
+        if countries is not None:
+            bounds.COUNTRIES.check_length(countries)
         held_ids = list(dict.fromkeys(held))
         ctx = await self.store.planning_context(target, held_ids)
         allowed = None if countries is None else frozenset(c.upper() for c in countries)
@@ -312,11 +304,10 @@ class Service:
         `country` limits the qualifications to that country; what is still to be taken
         may come from anywhere (a learner moving there can still study elsewhere).
         """
-        check_first(first, maximum=MAX_REACHABLE)
-        if max_additional_credits is not None and max_additional_credits < 0:
-            raise BadUserInput(
-                "'maxAdditionalCredits' must be 0 or more.", argument="maxAdditionalCredits"
-            )
+        bounds.REACHABLE.check(first)
+        bounds.HELD.check_length(held)
+        if max_additional_credits is not None:
+            bounds.MAX_ADDITIONAL_CREDITS.check(max_additional_credits)
         held_ids = list(dict.fromkeys(held))
         want = country.upper() if country else None
         touched = await self.store.credentials(await self.store.qualifications_touching(held_ids))

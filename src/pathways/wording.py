@@ -56,3 +56,15 @@ def filled(value: str | None) -> bool:
 def country_name(code: str) -> str:
     """The English short name of an ISO 3166 code or subdivision, else the code itself."""
     return COUNTRY_NAMES.get(code.upper(), COUNTRY_NAMES.get(code.upper()[:2], code))
+
+
+QUOTED_ID = 80
+"""Characters of an id a message quotes; ids from clients can be as long as a request."""
+
+
+def quoted_id(ident: str) -> str:
+    """An id as a message quotes it: at most QUOTED_ID characters, unprintable ones escaped."""
+    shown = ident if ident.isprintable() else ident.encode("unicode_escape").decode("ascii")
+    if len(shown) > QUOTED_ID:
+        shown = shown[: QUOTED_ID - 1] + "…"
+    return f"'{shown}'"

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import time
 from typing import Any
 
@@ -37,7 +38,7 @@ from strawberry.types import ExecutionResult
 
 from pathways.api.context import Context
 from pathways.api.errors import UNEXPECTED
-from pathways.api.limits import MAX_BODY_BYTES
+from pathways.api.limits import MAX_BODY_BYTES, MAX_NUMBER_DIGITS
 from pathways.api.observability import RequestRecord, record_request
 
 log = logging.getLogger("pathways.api")
@@ -157,9 +158,16 @@ class GraphQLHTTP(GraphQL[Context, None]):
         )
 
     def decode_json(self, data: str | bytes) -> object:
-        """JSON, with nesting too deep for the parser refused as a bad request."""
+        """JSON in UTF-8, its numbers bounded; anything else is a bad request (400).
+
+        json.loads would guess UTF-16 and UTF-32 from bytes, and hand a 5,000-digit
+        integer to int(), which refuses it with a ValueError (a 500): both are refused here.
+        """
         try:
-            return json.loads(data)
+            text = data.decode("utf-8") if isinstance(data, bytes) else data
+            return json.loads(
+                text, parse_int=_bounded_int, parse_float=_finite_float, parse_constant=_no_constant
+            )
         except RecursionError as exc:
             raise HTTPException(400, "The JSON is nested too deeply.") from exc
         except UnicodeDecodeError as exc:
@@ -230,6 +238,25 @@ class GraphQLHTTP(GraphQL[Context, None]):
             if response.status_code == 401:
                 response.headers["www-authenticate"] = 'Bearer realm="pathways"'
         return response
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise HTTPException(
+            400, f"The JSON holds an integer of more than {MAX_NUMBER_DIGITS} digits."
+        )
+    return int(text)
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if len(text) > MAX_NUMBER_DIGITS * 2 or not math.isfinite(value):
+        raise HTTPException(400, f"The JSON holds a number too large to use: {text[:40]}.")
+    return value
+
+
+def _no_constant(name: str) -> object:
+    raise HTTPException(400, f"The JSON holds {name}, which is not a JSON number.")
 
 
 def _before_execution(error: GraphQLError) -> bool:

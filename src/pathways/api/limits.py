@@ -43,6 +43,10 @@ MAX_REPEATS = 10
 """Most times one response name may be selected in one selection set (fragments included):
 graphql-core compares every such pair, so 495 repeats took seconds to validate."""
 
+MAX_NUMBER_DIGITS = 50
+"""Longest integer (in digits) a request may write, in JSON or in the query; GraphQL's Int
+has 10, and Python refuses to read integers of over 4,300 digits (a 500 before)."""
+
 MAX_ERRORS = 100
 """Validation errors reported for one document (graphql-core stops there)."""
 

@@ -12,6 +12,7 @@ and layout (the document's tokens), bounded in entries and in bytes.
 from __future__ import annotations
 
 import asyncio
+import math
 from collections import Counter, OrderedDict
 from collections.abc import AsyncIterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -34,7 +35,13 @@ from graphql import (
 from strawberry.extensions import SchemaExtension
 
 from pathways.api.compat import FRAGMENT_WORK, aborted, core_schema, validate_document
-from pathways.api.limits import MAX_ERRORS, MAX_REPEATS, MAX_SELECTIONS, refusal
+from pathways.api.limits import (
+    MAX_ERRORS,
+    MAX_NUMBER_DIGITS,
+    MAX_REPEATS,
+    MAX_SELECTIONS,
+    refusal,
+)
 
 DOCUMENT_CACHE = 512
 """Distinct documents whose validation result is kept; clients repeat a handful of them."""
@@ -129,8 +136,43 @@ def measure(document: DocumentNode, stop_at: int = MAX_SELECTIONS) -> DocumentSi
     return DocumentSize(selections, repeated, repeats)
 
 
+def number_errors(document: DocumentNode) -> list[GraphQLError]:
+    """The refusal of a literal number no argument can take: too many digits, or infinite.
+
+    graphql-core hands an Int literal to int() (over 4,300 digits: a ValueError) and a
+    Float literal to float() (1e309: infinity); neither is a number a client means.
+    """
+    token = document.loc.start_token if document.loc else None
+    while token is not None:
+        value = token.value or ""
+        if token.kind is TokenKind.INT and len(value.lstrip("-")) > MAX_NUMBER_DIGITS:
+            return [
+                refusal(
+                    f"The query writes an integer of {len(value)} digits; no argument takes "
+                    f"more than {MAX_NUMBER_DIGITS}.",
+                    "number",
+                    MAX_NUMBER_DIGITS,
+                )
+            ]
+        if token.kind is TokenKind.FLOAT and (
+            len(value) > 2 * MAX_NUMBER_DIGITS or not math.isfinite(float(value))
+        ):
+            return [
+                refusal(
+                    f"The query writes the number {value[:40]}, too large for any argument.",
+                    "number",
+                    MAX_NUMBER_DIGITS,
+                )
+            ]
+        token = token.next
+    return []
+
+
 def size_errors(document: DocumentNode) -> list[GraphQLError]:
     """The refusal of a document too costly to validate, or nothing."""
+    numbers = number_errors(document)
+    if numbers:
+        return numbers
     size = measure(document)
     if size.selections > MAX_SELECTIONS:
         return [

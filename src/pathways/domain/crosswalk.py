@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from pathways.errors import NotFound
 from pathways.model import EQF_CODE, Framework, Level
+from pathways.wording import quoted_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +24,9 @@ def _framework(frameworks: Mapping[str, Framework], code: str) -> Framework:
     fw = frameworks.get(code)
     if fw is None:
         known = ", ".join(sorted(frameworks))
-        raise NotFound(f"No framework with code '{code}'. Known frameworks: {known}.", code=code)
+        raise NotFound(
+            f"No framework with code {quoted_id(code)}. Known frameworks: {known}.", code=code
+        )
     return fw
 
 
@@ -40,7 +43,7 @@ def crosswalk(
     lvl = src.level(level)
     if lvl is None:
         raise NotFound(
-            f"Framework {src.code} has no level '{level}'. "
+            f"Framework {src.code} has no level {quoted_id(level)}. "
             f"Its levels are: {_levels_list(src.levels)}.",
             code=src.code,
             level=level,

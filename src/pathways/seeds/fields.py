@@ -13,6 +13,7 @@ from rapidfuzz import fuzz, process
 
 from pathways.errors import SeedProblem
 from pathways.seeds.reader import line_of
+from pathways.wording import quoted_id
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -97,10 +98,27 @@ def text(
     return value
 
 
+MAX_ECTS = 1_000.0
+"""Most ECTS a credential (or a PARTIAL decision) may state: a doctorate is about 240."""
+
+MAX_HOURS = 25_000.0
+"""Most hours of learning a credential may state (1,000 ECTS at 25 hours each)."""
+
+MAX_CREDITS = 10_000.0
+"""Most ECTS a credits rule may require."""
+
+MAX_ID = 200
+"""Longest id, in characters."""
+
+
 def number(
-    ctx: Ctx, rec: Mapping[object, object], key: str, field: str | None = None
+    ctx: Ctx,
+    rec: Mapping[object, object],
+    key: str,
+    field: str | None = None,
+    maximum: float = MAX_ECTS,
 ) -> float | None:
-    """An optional non-negative finite number (booleans are not numbers)."""
+    """An optional finite number from 0 to `maximum` (booleans are not numbers); -0 is 0."""
     field = field or key
     value = rec.get(key)
     if value is None:
@@ -108,13 +126,55 @@ def number(
     if isinstance(value, bool) or not isinstance(value, int | float):
         ctx.bad(field, f"must be a number, found {show(value)}", rec, key)
         return None
+    problem = number_problem(value, maximum)
+    if problem:
+        ctx.bad(field, problem, rec, key)
+        return None
+    return float(value) + 0.0  # + 0.0 turns -0.0 into 0.0
+
+
+def number_problem(value: float, maximum: float) -> str | None:
+    """What is wrong with a workload or credit figure, or None when it is sane."""
+    if isinstance(value, int) and abs(value) > 10**15:
+        return f"must be at most {maximum:g}, found a number of {len(str(abs(value)))} digits"
     if not math.isfinite(value):
-        ctx.bad(field, f"must be a finite number, found {value}", rec, key)
-        return None
+        return f"must be a finite number, found {value}"
     if value < 0:
-        ctx.bad(field, f"must not be negative, found {value}", rec, key)
+        return f"must not be negative, found {value:g}"
+    if value > maximum:
+        return f"must be at most {maximum:g}, found {value:g}"
+    return None
+
+
+def id_problem(value: str) -> str | None:
+    """What makes `value` unusable as an id, or None: too long, or not printable text.
+
+    str.isprintable() refuses control characters, lone surrogates, and the format
+    characters that reorder text on screen (bidi overrides and isolates).
+    """
+    if len(value) > MAX_ID:
+        return f"an id is at most {MAX_ID} characters, found {len(value)}"
+    if not value.isprintable():
+        bad = next(c for c in value if not c.isprintable())
+        return (
+            f"an id must be printable text; found U+{ord(bad):04X} at position "
+            f"{value.index(bad) + 1}"
+        )
+    return None
+
+
+def identifier(
+    ctx: Ctx, rec: Mapping[object, object], key: str, *, required: bool, field: str | None = None
+) -> str | None:
+    """A text field holding an id: at most MAX_ID printable characters."""
+    value = text(ctx, rec, key, required=required, field=field)
+    if value is None:
         return None
-    return float(value)
+    problem = id_problem(value)
+    if problem:
+        ctx.bad(field or key, problem, rec, key)
+        return None
+    return value
 
 
 def iso_date(
@@ -191,6 +251,10 @@ def id_list(
         if not isinstance(item, str) or not item.strip():
             ctx.bad(f"{field}[{n}]", f"must be an id (text), found {show(item)}", rec, key)
             continue
+        problem = id_problem(item)
+        if problem:
+            ctx.bad(f"{field}[{n}]", problem, rec, key)
+            continue
         out[item] = None
     return tuple(out)
 
@@ -224,9 +288,9 @@ class Names:
             self._choices = sorted(self.ids)
         self._asked += 1
         if self._asked > MAX_SUGGESTIONS:
-            return f"'{ident}' is not {self.what} {self.where}"
+            return f"{quoted_id(ident)} is not {self.what} {self.where}"
         # one typo in a short id costs more of the ratio than in a long one
         cutoff = 60 if len(ident) <= 6 else 75
         found = process.extractOne(ident, self._choices, scorer=fuzz.ratio, score_cutoff=cutoff)
         hint = f"; did you mean '{found[0]}'?" if found else ""
-        return f"'{ident}' is not {self.what} {self.where}{hint}"
+        return f"{quoted_id(ident)} is not {self.what} {self.where}{hint}"

@@ -8,7 +8,12 @@ from collections.abc import Iterator, Mapping, Set
 from pathways.errors import SeedProblem, SeedValidationError
 from pathways.model import Credential, Graph, Recognition
 from pathways.seeds.fields import Ctx, Names
-from pathways.seeds.loader import describe_cycle, prerequisite_cycles
+from pathways.seeds.loader import (
+    dependencies,
+    describe_cycle,
+    only_prerequisites,
+    prerequisite_cycles,
+)
 from pathways.seeds.records import Known, parse_credential, parse_recognition
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])([A-Z])")
@@ -109,19 +114,23 @@ def _check_outcome_ids(ctx: Ctx, cred: Credential, graph: Graph) -> None:
 
 def _check_cycle(ctx: Ctx, cred: Credential, graph: Graph) -> None:
     # the graph had no cycle, so a new one passes through the written credential
-    reach: dict[str, tuple[str, ...]] = {cred.id: cred.prerequisites}
-    todo = list(cred.prerequisites)
+    reach: dict[str, tuple[str, ...]] = {cred.id: dependencies(cred)}
+    prerequisites: dict[str, tuple[str, ...]] = {cred.id: cred.prerequisites}
+    todo = list(reach[cred.id])
     while todo:
         node = todo.pop()
         if node in reach:
             continue
         other = graph.credentials.get(node)
-        reach[node] = other.prerequisites if other is not None else ()
+        reach[node] = dependencies(other) if other is not None else ()
+        prerequisites[node] = other.prerequisites if other is not None else ()
         todo.extend(reach[node])
     for cycle in prerequisite_cycles(reach):
         turn = cycle.index(cred.id) if cred.id in cycle else 0
-        path = cycle[turn:-1] + cycle[:turn]
-        ctx.bad("prerequisites", describe_cycle([*path, path[0]]))
+        path = [*cycle[turn:-1], *cycle[:turn]]
+        path.append(path[0])
+        field = "prerequisites" if only_prerequisites(path, prerequisites) else "requirements"
+        ctx.bad(field, describe_cycle(path, prerequisites))
 
 
 def recognition_from_input(

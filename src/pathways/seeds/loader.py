@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
 from pathways.errors import SeedProblem, SeedValidationError
-from pathways.model import EQF_CODE, Credential, Framework, Graph, Recognition
+from pathways.model import EQF_CODE, Credential, Framework, Graph, Recognition, rule_credentials
 from pathways.seeds.eqf import builtin_eqf
 from pathways.seeds.fields import Ctx, Names, show
 from pathways.seeds.keys import LIST_SORTS, unknown_keys
@@ -176,6 +177,7 @@ def _credentials(recs: _Records, known: Known, repeats: set[int]) -> dict[str, C
     where: dict[str, Ctx] = {}
     # cycles are looked for among every record, also those rejected for other reasons
     needs: dict[str, tuple[str, ...]] = {}
+    prerequisites: dict[str, tuple[str, ...]] = {}
     outcome_owner: dict[str, str] = {}
     for n, (name, rec) in enumerate(recs.by_list["credentials"]):
         ctx = Ctx(name, rec, recs.problems)
@@ -186,22 +188,47 @@ def _credentials(recs: _Records, known: Known, repeats: set[int]) -> dict[str, C
         needs[ctx.id] = _raw_prerequisites(rec, ctx.id)
         if cred is None:
             continue
+        prerequisites[cred.id] = needs[cred.id]
+        needs[cred.id] = dependencies(cred)
         for k, outcome in enumerate(cred.outcomes):
             owner = outcome_owner.setdefault(outcome.id, cred.id)
             if owner != cred.id:
                 ctx.bad(f"outcomes[{k}].id", f"outcome id '{outcome.id}' is also used by '{owner}'")
         out[cred.id] = cred
     for cycle in prerequisite_cycles(needs):
-        where[cycle[0]].bad("prerequisites", describe_cycle(cycle))
+        field = "prerequisites" if only_prerequisites(cycle, prerequisites) else "requirements"
+        where[cycle[0]].bad(field, describe_cycle(cycle, prerequisites))
     return out
 
 
-def describe_cycle(cycle: Sequence[str], most: int = 12) -> str:
-    """The problem text naming a cycle (a -> b -> a), shortened in the middle when long."""
+def dependencies(cred: Credential) -> tuple[str, ...]:
+    """What a credential cannot be earned without: its prerequisites and what its rule names."""
+    named = rule_credentials(cred.requirements) if cred.requirements else ()
+    return tuple(dict.fromkeys([*cred.prerequisites, *named]))
+
+
+def only_prerequisites(cycle: Sequence[str], prerequisites: Mapping[str, Sequence[str]]) -> bool:
+    """True when every step of the cycle is a prerequisite (none is a requirement)."""
+    return all(b in prerequisites.get(a, (b,)) for a, b in pairwise(cycle))
+
+
+def describe_cycle(
+    cycle: Sequence[str],
+    prerequisites: Mapping[str, Sequence[str]] | None = None,
+    most: int = 12,
+) -> str:
+    """The problem text naming a cycle (a -> b -> a), shortened in the middle when long.
+
+    With `prerequisites` given, a cycle that passes through a requirement rule is named
+    as such: no one could earn any credential on it.
+    """
+    kind = "prerequisite cycle"
+    if prerequisites is not None and not only_prerequisites(cycle, prerequisites):
+        kind = "cycle of requirements and prerequisites (none of these can ever be earned)"
     if len(cycle) > most:
         skipped = len(cycle) - most
         cycle = [*cycle[: most - 3], f"... ({skipped} more)", *cycle[-3:]]
-    return "prerequisite cycle: " + " -> ".join(cycle)
+    return f"{kind}: " + " -> ".join(cycle)
 
 
 def _raw_prerequisites(rec: Mapping[object, object], ident: str) -> tuple[str, ...]:

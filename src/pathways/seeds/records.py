@@ -19,7 +19,18 @@ from pathways.model import (
     Recognition,
     Skill,
 )
-from pathways.seeds.fields import Ctx, Names, choice, id_list, iso_date, number, show, text
+from pathways.seeds.fields import (
+    MAX_HOURS,
+    Ctx,
+    Names,
+    choice,
+    id_list,
+    identifier,
+    iso_date,
+    number,
+    show,
+    text,
+)
 from pathways.seeds.rules import parse_rule
 
 CREDENTIAL_KEYS = frozenset(
@@ -45,7 +56,7 @@ class Known:
 def parse_framework(ctx: Ctx, rec: Mapping[object, object]) -> Framework | None:
     """A framework with its levels, or None when anything is wrong with it."""
     start = len(ctx.problems)
-    code = text(ctx, rec, "code", required=True)
+    code = identifier(ctx, rec, "code", required=True)
     ctx.id = code
     name = text(ctx, rec, "name", required=True)
     country = text(ctx, rec, "country", required=False)
@@ -136,7 +147,7 @@ def _descriptors(ctx: Ctx, raw: object, field: str, node: object) -> dict[str, s
 
 def parse_provider(ctx: Ctx, rec: Mapping[object, object]) -> Provider | None:
     """A provider, or None when a required field is missing."""
-    ident = text(ctx, rec, "id", required=True)
+    ident = identifier(ctx, rec, "id", required=True)
     ctx.id = ident
     name = text(ctx, rec, "name", required=True)
     country = text(ctx, rec, "country", required=True)
@@ -147,7 +158,7 @@ def parse_provider(ctx: Ctx, rec: Mapping[object, object]) -> Provider | None:
 
 def parse_skill(ctx: Ctx, rec: Mapping[object, object]) -> Skill | None:
     """A skill with labels in at least one language, or None."""
-    ident = text(ctx, rec, "id", required=True)
+    ident = identifier(ctx, rec, "id", required=True)
     ctx.id = ident
     labels = rec.get("labels")
     if labels is None:
@@ -170,7 +181,7 @@ def parse_skill(ctx: Ctx, rec: Mapping[object, object]) -> Skill | None:
 def parse_credential(ctx: Ctx, rec: Mapping[object, object], known: Known) -> Credential | None:
     """A credential with references checked against `known`, or None when anything is wrong."""
     start = len(ctx.problems)
-    ident = text(ctx, rec, "id", required=True)
+    ident = identifier(ctx, rec, "id", required=True)
     ctx.id = ident
     kind = choice(ctx, rec, "kind", CredentialKind, required=True)
     title = text(ctx, rec, "title", required=True)
@@ -181,7 +192,7 @@ def parse_credential(ctx: Ctx, rec: Mapping[object, object], known: Known) -> Cr
         ctx.bad("provider", known.providers.unknown(provider), rec, "provider")
     level = _level_ref(ctx, rec, known)
     ects = number(ctx, rec, "ects")
-    hours = number(ctx, rec, "hours")
+    hours = number(ctx, rec, "hours", maximum=MAX_HOURS)
     participation = choice(ctx, rec, "participation", Participation, required=False)
     assessment = text(ctx, rec, "assessment", required=False)
     quality_assurance = text(ctx, rec, "quality_assurance", required=False)
@@ -305,7 +316,7 @@ def _outcomes(
             )
             continue
         text_ = text(ctx, item, "text", required=True, field=f"{field}.text")
-        oid = text(ctx, item, "id", required=False, field=f"{field}.id") or f"{ident}#o{n}"
+        oid = identifier(ctx, item, "id", required=False, field=f"{field}.id") or f"{ident}#o{n}"
         lang = text(ctx, item, "language", required=False, field=f"{field}.language") or language
         skills = id_list(ctx, item, "skills", field=f"{field}.skills")
         for k, skill in enumerate(skills):
@@ -328,8 +339,8 @@ def parse_recognition(
 ) -> Recognition | None:
     """A recognition decision between two declared credentials, or None."""
     start = len(ctx.problems)
-    source = text(ctx, rec, "from", required=True)
-    target = text(ctx, rec, "to", required=True)
+    source = identifier(ctx, rec, "from", required=True)
+    target = identifier(ctx, rec, "to", required=True)
     ctx.id = f"{source or '?'} -> {target or '?'}"
     for key, ident in (("from", source), ("to", target)):
         if ident is not None and ident not in credentials:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 
 from pathways.model import AllRule, AnyRule, CredentialRule, CreditsRule, Rule
-from pathways.seeds.fields import Ctx, Names, show
+from pathways.seeds.fields import MAX_CREDITS, Ctx, Names, id_problem, number_problem, show
 
 MAX_DEPTH = 64
 """Deeper rule trees are refused; it also stops self-referencing YAML aliases."""
@@ -145,15 +144,18 @@ def _credits(
 ) -> Rule | None:
     ok = True
     credits = node["credits"]
-    if (
-        isinstance(credits, bool)
-        or not isinstance(credits, int | float)
-        or not math.isfinite(credits)
-        or credits < 0
-    ):
+    if isinstance(credits, bool) or not isinstance(credits, int | float):
         ctx.bad(
             f"{field}.credits",
             f"credits must be a non-negative number, found {show(credits)}",
+            node,
+            "credits",
+        )
+        ok = False
+    elif problem := number_problem(credits, MAX_CREDITS):
+        ctx.bad(
+            f"{field}.credits",
+            f"credits must be a non-negative number of at most {MAX_CREDITS:g}; {problem}",
             node,
             "credits",
         )
@@ -174,6 +176,9 @@ def _credits(
         if not isinstance(ident, str) or not ident.strip():
             ctx.bad(where, f"must be a credential id, found {show(ident)}", node, "from")
             ok = False
+        elif problem := id_problem(ident):
+            ctx.bad(where, problem, node, "from")
+            ok = False
         elif ident in seen:
             ctx.bad(where, f"'{ident}' is listed twice; each credential is one slot", node, "from")
             ok = False
@@ -187,7 +192,7 @@ def _credits(
             )
     if not ok:
         return None
-    return CreditsRule(float(credits), tuple(seen))  # type: ignore[arg-type]
+    return CreditsRule(float(credits) + 0.0, tuple(seen))  # type: ignore[arg-type]
 
 
 def _reference(

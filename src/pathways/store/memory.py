@@ -33,6 +33,7 @@ from pathways.model import (
 )
 from pathways.store.base import SearchFilter, SearchKey, SearchPage, StoreHealth
 from pathways.store.search import EmbeddedSearch
+from pathways.wording import quoted_id
 
 _CRED = "credential"
 _FW = "framework"
@@ -100,7 +101,7 @@ class MemoryStore:
     def _require(self, cid: str, role: str = "credential") -> Credential:
         cred = self._cred(cid)
         if cred is None:
-            raise NotFound(f"No {role} with id '{cid}'.", id=cid)
+            raise NotFound(f"No {role} with id {quoted_id(cid)}.", id=cid)
         return cred
 
     def _edges_in(self, cid: str, kind: str) -> Iterable[tuple[str, dict[str, object]]]:
@@ -244,7 +245,7 @@ class MemoryStore:
         named: set[str] = set()
         for h in held:
             if (_CRED, h) not in self._g:
-                raise NotFound(f"No held credential with id '{h}'.", id=h)
+                raise NotFound(f"No held credential with id {quoted_id(h)}.", id=h)
             named.add(h)
             named.update(self._edges_out(h, "RECOGNISED_AS"))
         targets: set[str] = set()

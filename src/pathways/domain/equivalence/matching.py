@@ -194,9 +194,9 @@ def equivalents(
     by id, filtered by `country` and `min_score`.  The whole list is cut at `first`.
     The credential itself is never a candidate; a decision whose target is not among
     ctx.candidates cannot be shown (the store puts decision targets in the shortlist).
-    Raises BadUserInput for `first` outside 1..100 or `min_score` outside 0..1.
+    `first` and `min_score` are within bounds.MATCHES and bounds.MIN_SCORE (the service
+    checks them with check_bounds before fetching the context).
     """
-    check_bounds(min_score, first)
     a = ctx.credential
     seen: set[str] = {a.id}
     pool: list[Credential] = []

@@ -5,21 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from pathways import bounds
 from pathways.domain.candidates import DEFAULT_LIMIT
-from pathways.errors import BadUserInput
 from pathways.model import Credential, Outcome, Recognition
 
-MIN_FIRST = 1
-"""Smallest `first` the equivalents query accepts."""
+MIN_FIRST = int(bounds.MATCHES.minimum)
+"""Smallest `first` the equivalents query accepts (bounds.MATCHES)."""
 
-MAX_FIRST = 100
-"""Largest `first` the equivalents query accepts."""
+MAX_FIRST = int(bounds.MATCHES.maximum)
+"""Largest `first` the equivalents query accepts (bounds.MATCHES)."""
 
-MIN_SCORE_LOW = 0.0
-"""Lowest acceptable `minScore`."""
+MIN_SCORE_LOW = bounds.MIN_SCORE.minimum
+"""Lowest acceptable `minScore` (bounds.MIN_SCORE)."""
 
-MIN_SCORE_HIGH = 1.0
-"""Highest acceptable `minScore`."""
+MIN_SCORE_HIGH = bounds.MIN_SCORE.maximum
+"""Highest acceptable `minScore` (bounds.MIN_SCORE)."""
 
 Basis = Literal["RECOGNITION_DECISION", "COMPUTED"]
 
@@ -115,15 +115,6 @@ class Match:
 
 
 def check_bounds(min_score: float, first: int) -> None:
-    """Raise BadUserInput for `first` outside 1..100 or `min_score` outside 0..1."""
-    if not MIN_FIRST <= first <= MAX_FIRST:
-        raise BadUserInput(
-            f"first must be between {MIN_FIRST} and {MAX_FIRST}, got {first}",
-            argument="first",
-        )
-    # Written so that NaN fails too.
-    if not (MIN_SCORE_LOW <= min_score <= MIN_SCORE_HIGH):
-        raise BadUserInput(
-            f"minScore must be between {MIN_SCORE_LOW:g} and {MIN_SCORE_HIGH:g}, got {min_score}",
-            argument="minScore",
-        )
+    """Raise BadUserInput for `first` outside 1..100 or `min_score` outside 0..1 (or NaN)."""
+    bounds.MATCHES.check(first)
+    bounds.MIN_SCORE.check(min_score)

@@ -25,6 +25,7 @@ from pathways.model import (
 )
 from pathways.store.neo4j import codec
 from pathways.store.neo4j.catalog import Q, query
+from pathways.wording import quoted_id
 
 Tx = AsyncManagedTransaction | AsyncTransaction
 Row = dict[str, Any]
@@ -58,7 +59,7 @@ async def count_credentials(tx: Tx) -> int:
 
 def _not_found(cid: str, role: str = "credential") -> NotFound:
     # Word for word what the embedded store raises.
-    return NotFound(f"No {role} with id '{cid}'.", id=cid)
+    return NotFound(f"No {role} with id {quoted_id(cid)}.", id=cid)
 
 
 # --- plain lookups ---------------------------------------------------------------------

@@ -12,6 +12,7 @@ from pathways.domain.equivalence import (
     MAX_FIRST,
     MIN_FIRST,
     Match,
+    check_bounds,
     compare,
     computed_score,
     equivalents,
@@ -242,13 +243,13 @@ def test_micro_credential_against_full_qualification_is_a_profile_difference() -
 @pytest.mark.parametrize("first", [MIN_FIRST - 1, MAX_FIRST + 1, -5])
 def test_first_out_of_bounds_is_bad_user_input(first: int) -> None:
     with pytest.raises(BadUserInput, match="first"):
-        equivalents(ctx(), None, 0.0, first)
+        check_bounds(0.0, first)
 
 
 @pytest.mark.parametrize("min_score", [-0.01, 1.01, math.nan])
 def test_min_score_out_of_bounds_is_bad_user_input(min_score: float) -> None:
     with pytest.raises(BadUserInput, match="minScore"):
-        equivalents(ctx(), None, min_score, 10)
+        check_bounds(min_score, 10)
 
 
 @pytest.mark.parametrize(("first", "min_score"), [(MIN_FIRST, 0.0), (MAX_FIRST, 1.0)])
