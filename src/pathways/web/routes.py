@@ -65,7 +65,9 @@ def routes(service: Service, linked_data: Endpoint | None = None) -> list[BaseRo
         # an explicit ?format= asks for the document itself, whatever a browser accepts
         wants_document = "format" in request.query_params and linked_data is not None
         if prefers_html(request) and not wants_document:
-            return await credential_html(request)
+            response = await credential_html(request)
+            response.headers["vary"] = "Accept"  # the same URL is also a JSON-LD document
+            return response
         if linked_data is not None:
             return await linked_data(request)
         return PlainTextResponse("This resource is served as text/html only.", status_code=406)

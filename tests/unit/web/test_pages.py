@@ -61,6 +61,7 @@ def test_bad_filters_are_400_pages_saying_why(
 def test_credential_page_shows_what_is_known(client: TestClient) -> None:
     r = client.get("/credentials/ie-welding-cert")
     assert r.status_code == 200
+    assert r.headers["vary"] == "Accept"
     assert "<h1>Certificate in Welding</h1>" in r.text
     # the rule tree names each part, linked
     for part in ("ie-safety", "ie-mig", "ie-tig", "ie-drawing", "ee-joonised"):
