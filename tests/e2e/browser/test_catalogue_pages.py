@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from tests.support.browser import DESKTOP, PHONE, Visit
@@ -19,8 +20,10 @@ def test_graphiql_runs_a_query_from_vendored_files(visit: Callable[..., Visit]) 
         "() => (document.querySelector('.result-window') || {}).textContent?.includes('totalCount')",
         timeout=30_000,
     )
-    result = v.page.inner_text(".result-window")
-    assert '"totalCount"' in result and "welding" in result.lower()
+    # CodeMirror renders only the lines in view, so read the answer's head, not all of it
+    result = v.page.inner_text(".result-window").replace("\xa0", " ")
+    count = re.search(r'"totalCount": (\d+)', result)
+    assert count and int(count.group(1)) > 0 and '"edges": [' in result
     v.shot("graphiql")
     v.assert_offline_clean()
 
