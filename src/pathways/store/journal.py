@@ -11,10 +11,12 @@ record is one line
 so a record cut short by a crash (short length, missing newline, bad checksum) is
 detected without guessing.  At start the journal is replayed on top of the seed
 graph and every record is re-validated as a seed record would be.  A bad *last*
-record is a write that was never acknowledged: it is dropped, logged and the file
-truncated to the last good record.  A bad record followed by good ones is real
-corruption, so the store refuses to start rather than silently lose acknowledged
-writes.  Appends take an exclusive `flock` so two processes on one directory
+record *cut short* (a header announcing more bytes than follow, no newline) is a
+write that was never acknowledged: it is dropped, logged and the file truncated to
+the last good record.  Any other damage, in the middle or in a complete last record
+(its checksum, header or newline wrong), is corruption of a write that may have been
+acknowledged, so the store refuses to start, naming the byte, and leaves the file as
+it is.  Appends take an exclusive `flock` so two processes on one directory
 cannot interleave bytes; each process sees the other's writes only after restart.
 """
 
@@ -48,6 +50,7 @@ JOURNAL_NAME = "writes.journal"
 
 _HEADER = 18  # "%08x %08x " before the payload
 _HEX = re.compile(rb"[0-9a-f]{8} [0-9a-f]{8} ")
+_HEX_PREFIX = re.compile(r"[0-9a-f]{0,8}|[0-9a-f]{8} [0-9a-f]{0,8}|[0-9a-f]{8} [0-9a-f]{8} ")
 _CREDENTIAL = "credential"
 _RECOGNITION = "recognition"
 
@@ -68,55 +71,68 @@ def frame(payload: Mapping[str, object]) -> bytes:
     return b"%08x %08x " % (len(body), zlib.crc32(body)) + body + b"\n"
 
 
-def _unframe(data: bytes, pos: int) -> tuple[dict[str, object], int] | None:
-    """The record starting at `pos` and where the next one starts, or None if it is bad."""
-    if len(data) - pos < _HEADER + 1:
-        return None
+def _unframe(data: bytes, pos: int) -> tuple[dict[str, object], int] | str:
+    """The record starting at `pos` and where the next one starts, or what is wrong with it."""
     header = data[pos : pos + _HEADER]
     # int(..., 16) would also take signs, spaces and underscores: only lowercase hex will do
     if not _HEX.fullmatch(header):
-        return None
+        return "its header is not a length and a checksum"
     length, crc = int(header[:8], 16), int(header[9:17], 16)
     start, end = pos + _HEADER, pos + _HEADER + length
     if data[end : end + 1] != b"\n":
-        return None
+        return "it does not end where its length says"
     body = data[start:end]
     if zlib.crc32(body) != crc:
-        return None
+        return "its checksum does not match"
     try:
         record = json.loads(body)
     except ValueError:
-        return None
+        return "it is not JSON"
     if not isinstance(record, dict) or record.get("op") not in (_CREDENTIAL, _RECOGNITION):
-        return None
+        return "it is not a write"
     return record, end + 1
 
 
+def cut_short(rest: bytes) -> bool:
+    """True when `rest`, the end of the file, is the start of a record and nothing else.
+
+    That is what a crash in the middle of an append leaves: a header (or part of one)
+    followed by fewer bytes than it announces, and no newline.  A record whose bytes
+    are all there but whose checksum, header or newline is wrong was written whole,
+    and possibly acknowledged: that is damage, not a torn write.
+    """
+    if b"\n" in rest:
+        return False
+    header = rest[:_HEADER]
+    if not _HEX_PREFIX.fullmatch(header.decode("latin-1")):
+        return False
+    if len(header) < _HEADER:
+        return True
+    return len(rest) <= _HEADER + int(header[:8], 16)
+
+
 def scan(data: bytes) -> tuple[list[dict[str, object]], int]:
-    """Every good record and the length of the good prefix; raises on mid-file corruption."""
+    """Every good record and the length of the good prefix (a record cut short after it).
+
+    Raises StoreUnavailable, naming the byte and the fault, for anything else: a damaged
+    record anywhere, the last one included, is refused rather than dropped.
+    """
     records: list[dict[str, object]] = []
     pos = 0
     while pos < len(data):
         found = _unframe(data, pos)
-        if found is None:
-            if _any_good_after(data, pos):
-                raise StoreUnavailable(
-                    f"The journal is damaged at byte {pos} and has good records after it; "
-                    "refusing to start so that no acknowledged write is lost."
-                )
-            return records, pos
+        if isinstance(found, str):
+            if cut_short(data[pos:]):
+                return records, pos
+            raise StoreUnavailable(
+                f"The journal is damaged at byte {pos} (record {len(records) + 1}): {found}. "
+                "Refusing to start so that no acknowledged write is lost; the file is "
+                "unchanged. Restore it from a backup, or move it aside to start without "
+                "its writes."
+            )
         record, pos = found
         records.append(record)
     return records, pos
-
-
-def _any_good_after(data: bytes, pos: int) -> bool:
-    nl = data.find(b"\n", pos)
-    while nl != -1 and nl + 1 < len(data):
-        if _unframe(data, nl + 1) is not None:
-            return True
-        nl = data.find(b"\n", nl + 1)
-    return False
 
 
 # --- the journal file ------------------------------------------------------------
@@ -140,8 +156,8 @@ class Journal:
                 records, good = scan(data)
                 if good < len(data):
                     log.warning(
-                        "journal %s: dropped a torn or corrupt last record (%d bytes at offset "
-                        "%d); it was never acknowledged",
+                        "journal %s: dropped a torn last record (%d bytes at offset %d, cut "
+                        "short by a crash while it was written); it was never acknowledged",
                         self.path,
                         len(data) - good,
                         good,
