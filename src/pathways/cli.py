@@ -1,4 +1,4 @@
-"""The `pathways` command: serve, validate, query, load."""
+"""The `pathways` command: serve, validate, query, load, import, export."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from pathways.errors import (
     SeedValidationError,
     StoreUnavailable,
 )
+from pathways.interop import cli as interop_cli
 from pathways.paths import shipped_seeds
 from pathways.seeds.fields import UNDECLARED
 from pathways.seeds.reader import SEED_SUFFIXES, enclosing_seed_set, seed_files
@@ -93,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="replace what the database holds (default: refuse a database that holds a graph)",
     )
+    interop_cli.add_commands(sub)
     return p
 
 
@@ -343,7 +345,14 @@ def _progress(message: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `pathways` console script."""
     args = _parser().parse_args(argv)
-    handlers = {"serve": cmd_serve, "validate": cmd_validate, "query": cmd_query, "load": cmd_load}
+    handlers = {
+        "serve": cmd_serve,
+        "validate": cmd_validate,
+        "query": cmd_query,
+        "load": cmd_load,
+        "import": interop_cli.cmd_import,
+        "export": interop_cli.cmd_export,
+    }
     try:
         return handlers[args.command](args)
     except SeedValidationError as err:
