@@ -33,7 +33,11 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     )
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE", help="JSON-LD documents")
     imp.add_argument(
-        "--out", type=Path, required=True, metavar="DIR", help="seed directory to write"
+        "--out",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help="seed directory to write (no default: required)",
     )
     imp.add_argument(
         "--format",
@@ -52,7 +56,12 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     )
     exp = sub.add_parser("export", help="write credentials as ELM, OB3 or CTDL documents (JSON)")
     exp.add_argument("ids", nargs="+", metavar="ID", help="credential ids")
-    exp.add_argument("--format", choices=["elm", "ob3", "ctdl"], required=True)
+    exp.add_argument(
+        "--format",
+        choices=["elm", "ob3", "ctdl"],
+        required=True,
+        help="the documents' format (no default: required)",
+    )
     exp.add_argument(
         "--seeds",
         action="append",
