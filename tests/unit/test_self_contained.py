@@ -7,7 +7,8 @@ import subprocess
 
 from tests.support.paths import ROOT
 
-OUTSIDE = re.compile(r"\.\./" + "shared" + r"|/work/|" + "shared" + r"/(contract|reference)\b")
+SIBLING = "shared"
+OUTSIDE = re.compile(rf"\.\./{SIBLING}|/{'work'}/|{SIBLING}/(contract|reference)\b")
 """A path that climbs out of the checkout or names a sibling folder of it."""
 
 CHECKED = ("src", "tests", "docs", "bench", "scripts", "README.md", "Makefile", ".ci")
@@ -40,6 +41,6 @@ def test_no_file_reads_or_links_outside_the_repository() -> None:
 
 
 def test_the_pattern_catches_what_it_is_for() -> None:
-    assert OUTSIDE.search("REFERENCE = ROOT.parent / '../" + "shared/reference'")
-    assert OUTSIDE.search("see /work/" + "shared/contract/api.graphql")
+    assert OUTSIDE.search(f"REFERENCE = ROOT.parent / '../{SIBLING}/reference'")
+    assert OUTSIDE.search(f"see /{'work'}/{SIBLING}/contract/api.graphql")
     assert not OUTSIDE.search("shared skills across languages")

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def site() -> Iterator[str]:
     """The shipped graph served by a real uvicorn process on a free port."""
     served = Served(["--seeds", str(SHIPPED_SEEDS), "--log-level", "warning"], timeout=120)
@@ -34,7 +34,9 @@ def site() -> Iterator[str]:
         served.stop()
 
 
-@pytest.fixture(scope="session")
+# Package scope, not session: Playwright's sync API keeps an event loop running in this
+# thread until it stops, and every later test that calls asyncio.run() would fail.
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
     """Headless system Chromium that can reach 127.0.0.1 only."""
     exe = chromium_path()
