@@ -249,3 +249,10 @@ def test_desk_document_errors_are_pages(
     r = client.post("/recognise", data=body)
     assert r.status_code == status
     assert words in r.text and "Traceback" not in r.text
+
+
+def test_search_says_what_matched_in_another_language(shipped_graph: Graph) -> None:
+    with TestClient(create_app(Service(MemoryStore(shipped_graph)))) as c:
+        r = c.get("/", params={"q": "soldadura", "country": "IE"})
+    assert r.status_code == 200
+    assert 'class="meta matched">matched skill' in r.text and 'lang="es"' in r.text
