@@ -9,7 +9,7 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.types import ExecutionContext
 
-from pathways.api import documents, resolvers
+from pathways.api import documents, quality, resolvers
 from pathways.api.auth import Authorisation
 from pathways.api.errors import ErrorCodes
 from pathways.api.limits import limit_extensions
@@ -24,6 +24,7 @@ from pathways.api.types.catalogue import (
 )
 from pathways.api.types.documents import DocumentReadingType
 from pathways.api.types.equivalence import MatchType, QualityReportType
+from pathways.api.types.quality import DesignCheckType, PrinciplesReportType, ProviderQualityType
 from pathways.api.types.stacking import StackingPlanType
 from pathways.api.validation import CachedValidation
 
@@ -47,6 +48,9 @@ class Query:
     quality_report: QualityReportType = described(resolvers.quality_report)
     read_document: DocumentReadingType = described(documents.read_document)
     document_equivalents: list[MatchType] = described(documents.document_equivalents)
+    principles_report: PrinciplesReportType = described(quality.principles_report)
+    design_check: DesignCheckType = described(quality.design_check)
+    provider_quality: ProviderQualityType = described(quality.provider_quality)
 
 
 @strawberry.type(description="Mutations need `Authorization: Bearer <api key>`; see the README.")

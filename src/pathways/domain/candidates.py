@@ -129,9 +129,17 @@ class CandidateIndex:
         return frozenset(self._by_eqf.get(level, ()))
 
     def shortlist(
-        self, cred: Credential, country: str | None = None, limit: int = DEFAULT_LIMIT
+        self,
+        cred: Credential,
+        country: str | None = None,
+        limit: int = DEFAULT_LIMIT,
+        *,
+        exclude_country: str | None = None,
     ) -> list[str]:
-        """Ids of the best `limit` candidates for `cred`, by the rule in the module docstring."""
+        """Ids of the best `limit` candidates for `cred`, by the rule in the module docstring.
+
+        `exclude_country` leaves out the candidates of that country (design checks look abroad).
+        """
         if limit <= 0:
             return []
         cap = self.max_df()
@@ -147,6 +155,9 @@ class CandidateIndex:
         ids = (skill_hits.keys() | token_hits.keys()) - {cred.id}
         if wanted is not None:
             ids = {i for i in ids if self._country[i] == wanted}
+        if exclude_country is not None:
+            left_out = exclude_country.casefold()
+            ids = {i for i in ids if self._country[i] != left_out}
         eqf = self._eqf_of(cred)
         ranked = sorted(
             ids,

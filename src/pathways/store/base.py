@@ -151,6 +151,15 @@ class Store(Protocol):
     async def pair_context(self, a: str, b: str) -> EquivalenceContext:
         """Context for comparing a with exactly b. Raises NotFound for either id."""
 
+    async def draft_equivalence_context(
+        self, credential: Credential, exclude_country: str | None, limit: int
+    ) -> EquivalenceContext:
+        """Context for a credential that need not be stored (a design draft): its shortlist
+        of at most `limit` candidates outside `exclude_country`, and no recorded decisions."""
+
+    async def provider_credentials(self, provider_id: str) -> Sequence[Credential]:
+        """The credentials a provider offers, by id. Raises NotFound for an unknown provider."""
+
     # --- writes --------------------------------------------------------------
     async def upsert_credential(self, credential: Credential) -> None:
         """Insert or replace one validated credential."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import TypeVar
 
 import networkx as nx
@@ -268,6 +269,23 @@ class MemoryStore:
         cred_a = self._require(a)
         self._require(b)
         return self._context(cred_a, [b], keep_self=True)
+
+    async def draft_equivalence_context(
+        self, credential: Credential, exclude_country: str | None, limit: int
+    ) -> EquivalenceContext:
+        """A draft's shortlist outside `exclude_country`, with no recorded decisions."""
+        short = self._candidates.shortlist(credential, None, limit, exclude_country=exclude_country)
+        return replace(self._context(credential, short), recognitions=())
+
+    async def provider_credentials(self, provider_id: str) -> Sequence[Credential]:
+        """The credentials offered by this provider, by id."""
+        node = (_PROV, provider_id)
+        if node not in self._g:
+            raise NotFound(f"No provider with id '{provider_id}'.", id=provider_id)
+        ids = sorted(
+            src[1] for src, _d, key in self._g.in_edges(node, keys=True) if key == "OFFERED_BY"
+        )
+        return [c for c in (self._cred(i) for i in ids) if c is not None]
 
     def _context(
         self, cred: Credential, ids: Sequence[str], keep_self: bool = False

@@ -47,6 +47,8 @@ class Q(enum.StrEnum):
     LIST_ALL = "list_all"
     LIST_BY_COUNTRY = "list_by_country"
     LIST_BY_KIND = "list_by_kind"
+    SHORTLIST_DRAFT = "shortlist_draft"
+    PROVIDER_CREDENTIALS = "provider_credentials"
     BUMP_VERSION = "bump_version"
     GRAPH_VERSION = "graph_version"
 

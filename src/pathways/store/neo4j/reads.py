@@ -11,7 +11,8 @@ from typing import Any, TypeVar
 
 from neo4j import AsyncManagedTransaction, AsyncTransaction
 
-from pathways.domain.candidates import MAX_DF_SHARE, MIN_MAX_DF, NO_EQF
+from pathways.domain.candidates import MAX_DF_SHARE, MIN_MAX_DF, NO_EQF, credential_skills
+from pathways.domain.text import index_tokens
 from pathways.errors import NotFound
 from pathways.model import (
     Credential,
@@ -210,6 +211,42 @@ async def pair_context(tx: Tx, a: str, b: str) -> EquivalenceContext:
     found = await _require(tx, [(a, "credential"), (b, "credential")])
     recs = await recognitions_from(tx, a)
     return await _context(tx, found[a], [found[b]], recs, keep_self=True)
+
+
+async def draft_equivalence_context(
+    tx: Tx, cred: Credential, exclude_country: str | None, limit: int
+) -> EquivalenceContext:
+    """A draft's Cypher shortlist outside `exclude_country`, with no recorded decisions."""
+    short: list[Credential] = []
+    if limit > 0:
+        ref = cred.level
+        table = await level_table(tx)
+        level = table.get((ref.framework, ref.code)) if ref is not None else None
+        rows = await _one(
+            tx,
+            Q.SHORTLIST_DRAFT,
+            "credentials",
+            id=cred.id,
+            skills=sorted(credential_skills(cred)),
+            tokens=sorted(index_tokens(cred)),
+            eqf=list(level.eqf) if level is not None else [],
+            min_df=MIN_MAX_DF,
+            df_share=MAX_DF_SHARE,
+            exclude_key=codec.country_key(exclude_country) if exclude_country else None,
+            no_eqf=NO_EQF,
+            limit=limit,
+        )
+        short = [codec.credential_from(props) for props in rows]
+    return await _context(tx, cred, short, (), keep_self=False)
+
+
+async def provider_credentials(tx: Tx, provider_id: str) -> list[Credential]:
+    """The credentials a provider offers, by id; NotFound for an unknown provider."""
+    rows = await records(tx, Q.PROVIDER_CREDENTIALS, id=provider_id)
+    if not rows:
+        raise _not_found(provider_id, "provider")
+    found = [codec.credential_from(props) for props in rows[0]["credentials"]]
+    return sorted(found, key=lambda c: c.id)
 
 
 async def _context(

@@ -318,6 +318,20 @@ class Neo4jStore:
 
         return await self._read(lambda tx: reads.pair_context(tx, a, b))
 
+    async def draft_equivalence_context(
+        self, credential: Credential, exclude_country: str | None, limit: int
+    ) -> EquivalenceContext:
+        """A draft's candidate shortlist (run in Cypher) outside `exclude_country`."""
+
+        return await self._read(
+            lambda tx: reads.draft_equivalence_context(tx, credential, exclude_country, limit)
+        )
+
+    async def provider_credentials(self, provider_id: str) -> Sequence[Credential]:
+        """The credentials a provider offers, by id."""
+
+        return await self._read(lambda tx: reads.provider_credentials(tx, provider_id))
+
     # --- writes --------------------------------------------------------------------
     async def upsert_credential(self, credential: Credential) -> None:
         """Insert or replace one credential and redraw its outgoing relationships."""

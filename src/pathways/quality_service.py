@@ -1,0 +1,191 @@
+"""Principles reports, design checks and provider views: facts gathered from the store.
+
+The rules are pure (domain.principles); this module asks the store for what they
+read about a credential (its level, provider, skills, decisions, the targets it
+stacks into and whether those can be planned) and hands it over as CredentialFacts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from pathways.domain import equivalence as eq
+from pathways.domain import stacking
+from pathways.domain.equivalence.model import DEFAULT_POLICY, Match
+from pathways.domain.principles import (
+    CredentialFacts,
+    PrinciplesReport,
+    ProviderSummary,
+    TargetFact,
+    principles_report,
+    provider_summary,
+)
+from pathways.domain.quality import QualityReport, quality_report
+from pathways.errors import NotFound
+from pathways.model import (
+    Credential,
+    Decision,
+    Graph,
+    Level,
+    PlanningContext,
+    Provider,
+    rule_credentials,
+)
+from pathways.seeds.draft import read_draft, sentence
+from pathways.service import Service
+
+COMPARABLE_ABROAD = 5
+"""Most computed matches in other countries a design check lists."""
+
+
+@dataclass(frozen=True, slots=True)
+class DesignResult:
+    """What a draft would be: its problems, Annex I report, principles and matches abroad."""
+
+    credential: Credential
+    problems: tuple[str, ...]
+    annex: QualityReport
+    principles: PrinciplesReport
+    comparable: tuple[Match, ...]
+
+
+@dataclass
+class _Gathering:
+    """Lookups shared by the credentials of one request (levels, providers, plannability)."""
+
+    levels: Mapping[tuple[str, str], Level]
+    providers: dict[str, Provider | None] = field(default_factory=dict)
+    plannable: dict[str, bool] = field(default_factory=dict)
+
+
+class QualityService:
+    """Answers principlesReport, designCheck and providerQuality over a Service's store."""
+
+    def __init__(self, service: Service, today: dt.date | None = None) -> None:
+        self.service = service
+        self.store = service.store
+        self.today = today
+
+    async def principles_report(self, credential_id: str) -> PrinciplesReport:
+        """The ten principle checks of a stored credential; NOT_FOUND for an unknown id."""
+        cred = await self.service.require_credential(credential_id)
+        facts = await self._facts(cred, await self._gathering())
+        return principles_report(facts)
+
+    async def provider_quality(self, provider_id: str) -> ProviderSummary:
+        """A provider's catalogue by Annex I and the principles; NOT_FOUND for an unknown one."""
+        creds = await self.store.provider_credentials(provider_id)
+        gathering = await self._gathering()
+        provider = await self._provider(provider_id, gathering)
+        if provider is None:  # the store answered for it a moment ago; a concurrent replace
+            raise NotFound(f"No provider with id '{provider_id}'.", id=provider_id)
+        facts = [await self._facts(c, gathering) for c in creds]
+        return provider_summary(
+            provider, [f.annex for f in facts], [principles_report(f) for f in facts]
+        )
+
+    async def design_check(self, data: Mapping[str, object]) -> DesignResult:
+        """Report on a draft as if published, storing nothing."""
+        graph = await self.store.snapshot()
+        cred, problems = read_draft(data, graph)
+        gathering = await self._gathering()
+        own = _draft_plannable(cred, graph) if cred.requirements is not None else None
+        facts = await self._facts(cred, gathering, own_plan=own)
+        ctx = await self.store.draft_equivalence_context(
+            cred, cred.country or None, DEFAULT_POLICY.shortlist_limit
+        )
+        matches = eq.equivalents(ctx, None, 0.0, COMPARABLE_ABROAD) if ctx.candidates else []
+        return DesignResult(
+            credential=cred,
+            problems=tuple(sentence(p) for p in problems),
+            annex=facts.annex,
+            principles=principles_report(facts),
+            comparable=tuple(m for m in matches if m.basis == "COMPUTED"),
+        )
+
+    # --- gathering facts -------------------------------------------------------------
+
+    async def _gathering(self) -> _Gathering:
+        return _Gathering(levels=await self.service.levels())
+
+    async def _provider(self, provider_id: str, g: _Gathering) -> Provider | None:
+        if provider_id not in g.providers:
+            found = await self.store.providers([provider_id])
+            g.providers[provider_id] = found.get(provider_id)
+        return g.providers[provider_id]
+
+    async def _plannable(self, target_id: str, g: _Gathering) -> bool:
+        if target_id not in g.plannable:
+            ctx = await self.store.planning_context(target_id, [])
+            g.plannable[target_id] = stacking.plan(ctx).achievable
+        return g.plannable[target_id]
+
+    def _eqf(self, cred: Credential, g: _Gathering) -> tuple[int, ...]:
+        ref = cred.level
+        level = g.levels.get((ref.framework, ref.code)) if ref is not None else None
+        return level.eqf if level is not None else ()
+
+    async def _targets(
+        self, cred: Credential, g: _Gathering, positive: Sequence[str]
+    ) -> tuple[TargetFact, ...]:
+        found: dict[str, TargetFact] = {}
+        for via in (None, *positive):
+            for target in await self.store.stacks_into(via or cred.id):
+                if target.id == cred.id or target.id in found:
+                    continue
+                found[target.id] = TargetFact(
+                    credential=target,
+                    eqf=self._eqf(target, g),
+                    plannable=await self._plannable(target.id, g),
+                    via=via,
+                )
+        return tuple(found[k] for k in sorted(found))
+
+    async def _facts(
+        self, cred: Credential, g: _Gathering, own_plan: bool | None = None
+    ) -> CredentialFacts:
+        ref = cred.level
+        level = g.levels.get((ref.framework, ref.code)) if ref is not None else None
+        provider = await self._provider(cred.provider, g) if cred.provider else None
+        annex = quality_report(cred, level, ref is None or level is not None, provider is not None)
+        skill_ids = sorted({s for o in cred.outcomes for s in o.skills})
+        recs = tuple(await self.store.recognitions_from(cred.id))
+        positive = [r.to_id for r in recs if r.decision is not Decision.NONE]
+        if own_plan is None and cred.requirements is not None:
+            own_plan = await self._plannable(cred.id, g)
+        return CredentialFacts(
+            credential=cred,
+            annex=annex,
+            level=level,
+            provider=provider,
+            skills=await self.store.skills(skill_ids),
+            targets=await self._targets(cred, g, positive),
+            recognitions=recs,
+            own_plan=own_plan,
+            portability=(),
+            today=self.today or dt.date.today(),
+        )
+
+
+def _draft_plannable(draft: Credential, graph: Graph) -> bool:
+    """Whether a draft's own requirements can be met from nothing, planned on the graph."""
+    creds = {**graph.credentials, draft.id: draft}
+    wanted: set[str] = {draft.id}
+    todo = list(rule_credentials(draft.requirements)) if draft.requirements else []
+    recs = [r for r in graph.recognitions if r.to_id in creds]
+    while todo:
+        cid = todo.pop()
+        if cid in wanted or cid not in creds:
+            continue
+        wanted.add(cid)
+        todo.extend(creds[cid].prerequisites)
+        todo.extend(r.from_id for r in recs if r.to_id == cid)
+    ctx = PlanningContext(
+        target=draft,
+        held=frozenset(),
+        credentials={c: creds[c] for c in wanted if c in creds},
+        recognitions=tuple(r for r in recs if r.to_id in wanted),
+    )
+    return stacking.plan(ctx).achievable
