@@ -91,12 +91,18 @@ class QualityService:
         graph = await self.store.snapshot()
         cred, problems = read_draft(data, graph)
         gathering = await self._gathering()
-        own = _draft_plannable(cred, graph) if cred.requirements is not None else None
+        own = None
+        if cred.requirements is not None:
+            own = await self.service.run_heavy(_draft_plannable, cred, graph)
         facts = await self._facts(cred, gathering, own_plan=own)
         ctx = await self.store.draft_equivalence_context(
             cred, cred.country or None, DEFAULT_POLICY.shortlist_limit
         )
-        matches = eq.equivalents(ctx, None, 0.0, COMPARABLE_ABROAD) if ctx.candidates else []
+        matches = (
+            await self.service.run_heavy(eq.equivalents, ctx, None, 0.0, COMPARABLE_ABROAD)
+            if ctx.candidates
+            else []
+        )
         return DesignResult(
             credential=cred,
             problems=tuple(sentence(p) for p in problems),
@@ -119,7 +125,8 @@ class QualityService:
     async def _plannable(self, target_id: str, g: _Gathering) -> bool:
         if target_id not in g.plannable:
             ctx = await self.store.planning_context(target_id, [])
-            g.plannable[target_id] = stacking.plan(ctx).achievable
+            found = await self.service.run_heavy(stacking.plan, ctx)
+            g.plannable[target_id] = found.achievable
         return g.plannable[target_id]
 
     def _eqf(self, cred: Credential, g: _Gathering) -> tuple[int, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pathways.model import Credential, CredentialKind, LevelRef, Outcome
-from tests.contract.conftest import Backend
+from tests.support.backends import Backend
 
 REPORT = """
 query($id: ID!) {
