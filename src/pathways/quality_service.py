@@ -108,7 +108,8 @@ class QualityService:
             problems=tuple(sentence(p) for p in problems),
             annex=facts.annex,
             principles=principles_report(facts),
-            comparable=tuple(m for m in matches if m.basis == "COMPUTED"),
+            # a score of 0 shares nothing (a stray token brought it onto the shortlist)
+            comparable=tuple(m for m in matches if m.basis == "COMPUTED" and m.score > 0),
         )
 
     # --- gathering facts -------------------------------------------------------------
