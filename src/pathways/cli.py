@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from pathways import cli_design
 from pathways.config import Settings
 from pathways.errors import (
     BadUserInput,
@@ -95,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
         help="replace what the database holds (default: refuse a database that holds a graph)",
     )
     interop_cli.add_commands(sub)
+    cli_design.add_parser(sub, _seeds_arg, _backend_arg)
     return p
 
 
@@ -353,6 +355,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "import": interop_cli.cmd_import,
         "export": interop_cli.cmd_export,
     }
+    handlers["check-design"] = functools.partial(
+        cli_design.cmd_check_design, open_store=open_store, settings=_settings
+    )
     try:
         return handlers[args.command](args)
     except SeedValidationError as err:
