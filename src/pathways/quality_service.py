@@ -27,12 +27,14 @@ from pathways.errors import NotFound
 from pathways.model import (
     Credential,
     Decision,
+    Framework,
     Graph,
     Level,
     PlanningContext,
     Provider,
     rule_credentials,
 )
+from pathways.portability import portability
 from pathways.seeds.draft import read_draft, sentence
 from pathways.service import Service
 
@@ -57,6 +59,7 @@ class _Gathering:
 
     levels: Mapping[tuple[str, str], Level]
     providers: dict[str, Provider | None] = field(default_factory=dict)
+    frameworks: dict[str, Framework | None] = field(default_factory=dict)
     plannable: dict[str, bool] = field(default_factory=dict)
 
 
@@ -130,6 +133,11 @@ class QualityService:
             g.plannable[target_id] = found.achievable
         return g.plannable[target_id]
 
+    async def _framework(self, code: str, g: _Gathering) -> Framework | None:
+        if code not in g.frameworks:
+            g.frameworks[code] = await self.store.framework(code)
+        return g.frameworks[code]
+
     def _eqf(self, cred: Credential, g: _Gathering) -> tuple[int, ...]:
         ref = cred.level
         level = g.levels.get((ref.framework, ref.code)) if ref is not None else None
@@ -159,6 +167,11 @@ class QualityService:
         provider = await self._provider(cred.provider, g) if cred.provider else None
         annex = quality_report(cred, level, ref is None or level is not None, provider is not None)
         skill_ids = sorted({s for o in cred.outcomes for s in o.skills})
+        skills = await self.store.skills(skill_ids)
+        framework = await self._framework(ref.framework, g) if ref is not None else None
+        travels = await self.service.run_heavy(
+            portability, cred, provider, framework, tuple(skills[s] for s in sorted(skills))
+        )
         recs = tuple(await self.store.recognitions_from(cred.id))
         positive = [r.to_id for r in recs if r.decision is not Decision.NONE]
         if own_plan is None and cred.requirements is not None:
@@ -168,11 +181,11 @@ class QualityService:
             annex=annex,
             level=level,
             provider=provider,
-            skills=await self.store.skills(skill_ids),
+            skills=skills,
             targets=await self._targets(cred, g, positive),
             recognitions=recs,
             own_plan=own_plan,
-            portability=(),
+            portability=travels,
             today=self.today or dt.date.today(),
         )
 

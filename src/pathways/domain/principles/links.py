@@ -146,30 +146,29 @@ def portable(facts: CredentialFacts) -> PrincipleCheck:
         evidence.append(f"Its id '{cred.id}' is stable across exports.")
     else:
         evidence.append(f"Its id '{cred.id}' has characters an export may change.")
-        advice.append("Use an id of ASCII letters, digits and - _ . : / only.")
+        advice.append("Use an id of ASCII letters, digits and - _ . : / # only.")
+    needs = []
+    if facts.provider is None:
+        needs.append("a known awarding body (the issuer)")
+    if not cred.outcomes:
+        needs.append("learning outcomes (the achievement's criteria)")
+    written = partly = True
     if facts.portability:
         ok = [p for p in facts.portability if p.ok]
-        for p in facts.portability:
-            evidence.append(f"{p.format}: {p.detail}")
+        evidence.extend(f"{p.format}: {p.detail}" for p in facts.portability)
         if len(ok) < len(facts.portability):
             advice.append("Fill what the failing formats need (see above).")
-        written = len(ok) == len(facts.portability)
-        partly = bool(ok)
+        written, partly = len(ok) == len(facts.portability), bool(ok)
     else:
-        needs = []
-        if facts.provider is None:
-            needs.append("a known awarding body (the issuer)")
-        if not cred.outcomes:
-            needs.append("learning outcomes (the achievement's criteria)")
         evidence.append(
             "Judged by the fields the ELM, Open Badges 3.0 and CTDL documents need "
             "(title, issuer, learning outcomes), not by writing them."
         )
-        if needs:
-            evidence.append("It lacks " + " and ".join(needs) + ".")
-            advice.append("Add " + " and ".join(needs) + ".")
-        written = not needs
-        partly = facts.provider is not None
+    if needs:
+        evidence.append("The documents would lack " + " and ".join(needs) + ".")
+        advice.append("Add " + " and ".join(needs) + ".")
+        written = False
+        partly = partly and facts.provider is not None
     if stable and written:
         status = CheckStatus.MET
     elif stable and partly:
