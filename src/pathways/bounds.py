@@ -96,5 +96,8 @@ HELD = Bound("held", 0, 500, unit="credentials")
 COUNTRIES = Bound("countries", 0, 100, unit="countries")
 """Countries a plan's new credentials may be limited to."""
 
+GAP_SKILLS = Bound("skills", 0, 50, unit="skills")
+"""Skills one skillGapPlan may ask for (an occupation profile lists a few dozen)."""
+
 MAX_ADDITIONAL_CREDITS = Bound("maxAdditionalCredits", 0, 10_000)
 """The most ECTS reachable may still ask for (a credits rule needs at most 10,000)."""

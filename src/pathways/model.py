@@ -280,6 +280,24 @@ class PlanningContext:
     held: frozenset[str]
     credentials: Mapping[str, Credential]
     recognitions: tuple[Recognition, ...]
+    as_of: str | None = None
+    """The day planned for (asOf): only credentials valid then may be taken; None: any day."""
+
+
+@dataclass(frozen=True, slots=True)
+class SkillGapContext:
+    """What a skill-gap plan needs, fetched in one go.
+
+    `skills` holds the asked skills; `credentials` every held credential, what a held
+    one is recognised as, every credential teaching an asked skill, and the
+    prerequisite closure of all of them (with the credentials recognised as each
+    prerequisite); `recognitions` every decision into one of those credentials.
+    """
+
+    skills: Mapping[str, Skill]
+    held: frozenset[str]
+    credentials: Mapping[str, Credential]
+    recognitions: tuple[Recognition, ...]
 
 
 @dataclass(frozen=True, slots=True)

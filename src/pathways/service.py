@@ -15,8 +15,8 @@ from typing import ParamSpec, TypeVar
 
 from pathways import bounds
 from pathways.domain import budget as deadlines
+from pathways.domain import dates, skillgap, stacking
 from pathways.domain import equivalence as eq
-from pathways.domain import stacking
 from pathways.domain.crosswalk import CrosswalkResult, crosswalk
 from pathways.domain.equivalence.model import DEFAULT_POLICY, Match, check_bounds
 from pathways.domain.quality import QualityReport, quality_report
@@ -29,6 +29,8 @@ from pathways.model import (
     Objective,
     PlanningContext,
     Recognition,
+    Skill,
+    rule_credentials,
 )
 from pathways.seeds.inputs import credential_from_input, recognition_from_input
 from pathways.store.base import SearchFilter, SearchKey, Store, TextMatch
@@ -106,6 +108,15 @@ class PlanResult:
 
     plan: stacking.Plan
     credentials: Mapping[str, Credential]
+
+
+@dataclass(frozen=True, slots=True)
+class SkillGapResult:
+    """A skill-gap plan with the credentials and skills it names."""
+
+    plan: skillgap.SkillGapPlan
+    credentials: Mapping[str, Credential]
+    skills: Mapping[str, Skill]
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +236,7 @@ class Service:
         kind: CredentialKind | None,
         first: int,
         after: str | None,
+        as_of: str | None = None,
     ) -> SearchResult:
         """One page of credentials matching the filters, best match first."""
         bounds.PAGE.check(first)
@@ -233,11 +245,13 @@ class Service:
         if eqf_level is not None:
             bounds.EQF_LEVEL.check(eqf_level)
         key = decode_key(after) if after else None
+        day = dates.as_of_day(as_of)
         flt = SearchFilter(
             text=text.strip() if text and text.strip() else None,
             country=country.upper() if country else None,
             eqf_level=eqf_level,
             kind=kind,
+            as_of=day,
         )
         page = await self.store.search(flt, first, key)
         return SearchResult(
@@ -245,13 +259,20 @@ class Service:
         )
 
     async def equivalents(
-        self, credential_id: str, country: str | None, min_score: float, first: int
+        self,
+        credential_id: str,
+        country: str | None,
+        min_score: float,
+        first: int,
+        as_of: str | None = None,
     ) -> list[Match]:
         """Recorded decisions, then computed matches, for one credential."""
         check_bounds(min_score, first)  # before fetching; the domain's own check is the same
+        day = dates.as_of_day(as_of)
         ctx = await self.store.equivalence_context(
             credential_id, country.upper() if country else None, DEFAULT_POLICY.shortlist_limit
         )
+        ctx = dates.equivalence_on(ctx, day)
         return await self.run_heavy(eq.equivalents, ctx, country, min_score, first)
 
     async def compare(self, a: str, b: str) -> Match:
@@ -280,17 +301,29 @@ class Service:
         objective: Objective,
         countries: Sequence[str] | None,
         alternatives: int,
+        as_of: str | None = None,
     ) -> PlanResult:
         """The least-effort plan from `held` to `target`, with next-best alternatives."""
         bounds.ALTERNATIVES.check(alternatives)
         bounds.HELD.check_length(held)
         if countries is not None:
             bounds.COUNTRIES.check_length(countries)
+        day = dates.as_of_day(as_of)
         held_ids = list(dict.fromkeys(held))
-        ctx = await self.store.planning_context(target, held_ids)
+        ctx = replace(await self.store.planning_context(target, held_ids), as_of=day)
         allowed = None if countries is None else frozenset(c.upper() for c in countries)
         result = await self.run_heavy(stacking.plan, ctx, objective, allowed, alternatives)
         return PlanResult(plan=result, credentials=ctx.credentials)
+
+    async def skill_gap_plan(
+        self,
+        skills: Sequence[str],
+        held: Sequence[str],
+        countries: Sequence[str] | None,
+        as_of: str | None = None,
+    ) -> SkillGapResult:
+        """The least-ECTS set of credentials teaching the asked skills the learner lacks."""
+        return await _skill_gap_plan(self, skills, held, countries, as_of)
 
     async def reachable(
         self,
@@ -298,6 +331,7 @@ class Service:
         country: str | None,
         max_additional_credits: float | None,
         first: int,
+        as_of: str | None = None,
     ) -> list[PlanResult]:
         """Qualifications the held credentials count towards, least remaining ECTS first.
 
@@ -308,15 +342,51 @@ class Service:
         bounds.HELD.check_length(held)
         if max_additional_credits is not None:
             bounds.MAX_ADDITIONAL_CREDITS.check(max_additional_credits)
+        day = dates.as_of_day(as_of)
         held_ids = list(dict.fromkeys(held))
         want = country.upper() if country else None
         touched = await self.store.credentials(await self.store.qualifications_touching(held_ids))
         contexts = [
-            await self.store.planning_context(target, held_ids)
+            replace(await self.store.planning_context(target, held_ids), as_of=day)
             for target in sorted(touched)
             if target not in held_ids and not (want and touched[target].country != want)
         ]
+        contexts = [c for c in contexts if _touched_on(c)]
         return await self.run_heavy(_rank_reachable, contexts, max_additional_credits, first)
+
+
+async def _skill_gap_plan(
+    service: Service,
+    skills: Sequence[str],
+    held: Sequence[str],
+    countries: Sequence[str] | None,
+    as_of: str | None,
+) -> SkillGapResult:
+    """The least-ECTS credentials teaching the missing skills (Service.skill_gap_plan)."""
+    bounds.GAP_SKILLS.check_length(skills)
+    bounds.HELD.check_length(held)
+    if countries is not None:
+        bounds.COUNTRIES.check_length(countries)
+    day = dates.as_of_day(as_of)
+    asked = tuple(dict.fromkeys(skills))
+    ctx = await service.store.skill_gap_context(list(asked), list(dict.fromkeys(held)))
+    allowed = None if countries is None else frozenset(c.upper() for c in countries)
+    result = await service.run_heavy(skillgap.plan_skill_gap, ctx, asked, allowed, day)
+    return SkillGapResult(result, ctx.credentials, ctx.skills)
+
+
+def _touched_on(ctx: PlanningContext) -> bool:
+    """Whether the target's rules name a held credential, or one a held credential has a
+    decision into dated by ctx.as_of (a later decision does not yet make it reachable)."""
+    if ctx.target.requirements is None:
+        return True
+    named = set(rule_credentials(ctx.target.requirements))
+    reach = set(ctx.held) | {
+        r.to_id
+        for r in ctx.recognitions
+        if r.from_id in ctx.held and dates.decided_by(r, ctx.as_of)
+    }
+    return bool(named & reach)
 
 
 def _rank_reachable(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 from hypothesis import strategies as st
@@ -40,8 +40,20 @@ class Instance:
     alternatives: int
 
 
+def _recs(ctx: PlanningContext) -> list[Recognition]:
+    """The decisions that count: with an asOf day, those dated on or before it."""
+    return [r for r in ctx.recognitions if ctx.as_of is None or r.date <= ctx.as_of]
+
+
+def _valid(cred: Credential, day: str | None) -> bool:
+    """Valid on the day: valid_from <= day <= valid_until where given."""
+    if day is None:
+        return True
+    return (cred.valid_from or day) <= day <= (cred.valid_until or day)
+
+
 def _full(ctx: PlanningContext, x: str) -> list[str]:
-    return [r.from_id for r in ctx.recognitions if r.to_id == x and r.decision is Decision.FULL]
+    return [r.from_id for r in _recs(ctx) if r.to_id == x and r.decision is Decision.FULL]
 
 
 def _positions(rule: Rule) -> Iterator[tuple[str, bool]]:
@@ -61,7 +73,7 @@ def _fillers(
 ) -> list[tuple[str, int]]:
     own = ctx.credentials[x].workload_ects
     out = [(x, micro(own))] if x in have else []
-    for r in ctx.recognitions:
+    for r in _recs(ctx):
         if r.to_id != x or r.from_id not in have or r.from_id == x:
             continue
         if r.decision is Decision.FULL:
@@ -151,10 +163,14 @@ def valid_plans(inst: Instance) -> list[frozenset[str]]:
     """Every valid plan, best first (only the empty one when the target itself is held).
 
     Never a step: a held credential, or one a held credential is FULL recognised as.
+    With an asOf day, only credentials valid that day are steps, the target must be
+    valid that day, and only decisions dated on or before it count.
     """
     ctx = inst.ctx
     if target_held(ctx):
         return [frozenset()]
+    if not _valid(ctx.target, ctx.as_of):
+        return []
     cands = [
         cid
         for cid, c in sorted(ctx.credentials.items())
@@ -162,6 +178,7 @@ def valid_plans(inst: Instance) -> list[frozenset[str]]:
         and not set(_full(ctx, cid)) & ctx.held
         and cid != ctx.target.id
         and (inst.countries is None or c.country in inst.countries)
+        and _valid(c, ctx.as_of)
     ]
     out = []
     for size in range(len(cands) + 1):
@@ -215,6 +232,8 @@ def instances(draw: st.DrawFn, max_creds: int = 7, top: str | None = None) -> In
             ects=ects,
             hours=hours,
             prerequisites=tuple(pre),
+            valid_from=draw(st.sampled_from([None, None, None, "2025-01-01", "2025-07-01"])),
+            valid_until=draw(st.sampled_from([None, None, None, "2025-06-30", "2025-12-31"])),
         )
     recs: list[Recognition] = []
     pairs = draw(
@@ -225,7 +244,8 @@ def instances(draw: st.DrawFn, max_creds: int = 7, top: str | None = None) -> In
             continue
         decision = draw(st.sampled_from(list(Decision)))
         granted = draw(st.sampled_from([1.0, 2.0])) if decision is Decision.PARTIAL else None
-        recs.append(Recognition(src, dst, decision, "QQI", "2025-03-01", granted))
+        dated = draw(st.sampled_from(["2025-03-01", "2025-03-01", "2025-09-01"]))
+        recs.append(Recognition(src, dst, decision, "QQI", dated, granted))
     if draw(st.integers(0, 9)) == 0:
         # A decision that the target itself is recognised from one of the credentials.
         recs.append(
@@ -244,7 +264,10 @@ def instances(draw: st.DrawFn, max_creds: int = 7, top: str | None = None) -> In
             st.just(frozenset()),
         )
     )
-    ctx = PlanningContext(target, held, {**creds, "t": target}, tuple(recs))
+    if draw(st.integers(0, 9)) == 0:
+        target = replace(target, valid_until="2025-06-30")
+    as_of = draw(st.sampled_from([None, None, "2025-05-01", "2025-08-01", "2026-01-01"]))
+    ctx = PlanningContext(target, held, {**creds, "t": target}, tuple(recs), as_of)
     return Instance(
         ctx,
         draw(st.sampled_from(list(Objective))),

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import strawberry
 
-from pathways import model
+from pathways import bounds, model
 from pathways.api.types.catalogue import (
     CredentialConnectionType,
     CredentialEdgeType,
@@ -18,6 +18,7 @@ from pathways.api.types.catalogue import (
     SearchField,
 )
 from pathways.api.types.equivalence import MatchType, QualityReportType
+from pathways.api.types.skillgap import SkillGapPlanType
 from pathways.api.types.stacking import StackingPlanType
 from pathways.service import (
     MAX_ALTERNATIVES,
@@ -27,10 +28,21 @@ from pathways.service import (
     encode_key,
 )
 
+GAP_MAX = int(bounds.GAP_SKILLS.maximum)
+
 
 def arg(description: str) -> Any:
     """An argument's description, as GraphiQL's docs pane shows it."""
     return strawberry.argument(description=description)
+
+
+AsOf = Annotated[
+    str | None,
+    arg(
+        "ISO 8601 day (e.g. 2025-03-01; absent: today): only credentials valid that day are "
+        "taken, found or matched, and only decisions dated by then count."
+    ),
+]
 
 
 async def frameworks(info: Info) -> list[FrameworkType]:
@@ -82,10 +94,11 @@ async def credentials(
     after: Annotated[
         str | None, arg("The endCursor of the previous page; the next page starts after it.")
     ] = None,
+    as_of: AsOf = None,
 ) -> CredentialConnectionType:
     """Credentials filtered by country, EQF level and kind, fuzzily matched on text."""
     page = await info.context.service.search(
-        search, country, eqf_level, kind, 20 if first is None else first, after
+        search, country, eqf_level, kind, 20 if first is None else first, after, as_of
     )
     edges = []
     for c, s in page.items:
@@ -119,6 +132,7 @@ async def equivalents(
         float | None, arg("Leave out computed matches scoring below this, 0 to 1.")
     ] = 0.0,
     first: Annotated[int | None, arg("Most matches returned, recorded decisions first.")] = 10,
+    as_of: AsOf = None,
 ) -> list[MatchType]:
     """Credentials comparable to this one: recorded decisions first, then computed matches."""
     matches = await info.context.service.equivalents(
@@ -126,6 +140,7 @@ async def equivalents(
         country,
         0.0 if min_score is None else min_score,
         10 if first is None else first,
+        as_of,
     )
     return [MatchType.from_model(m) for m in matches]
 
@@ -163,6 +178,7 @@ async def stacking_plan(
     alternatives: Annotated[
         int | None, arg(f"How many next-best distinct plans to add, 0 to {MAX_ALTERNATIVES}.")
     ] = 0,
+    as_of: AsOf = None,
 ) -> StackingPlanType:
     """The least a learner must still take to reach `target`, in order, with reasons."""
     result = await info.context.service.stacking_plan(
@@ -171,6 +187,7 @@ async def stacking_plan(
         objective or model.Objective.CREDITS,
         countries,
         alternatives or 0,
+        as_of,
     )
     return StackingPlanType.from_model(result.plan, result.credentials)
 
@@ -185,9 +202,36 @@ async def reachable(
         float | None, arg("Leave out qualifications needing more ECTS than this.")
     ] = None,
     first: Annotated[int | None, arg(f"Most qualifications returned, 0 to {MAX_REACHABLE}.")] = 10,
+    as_of: AsOf = None,
 ) -> list[StackingPlanType]:
     """Qualifications nearest to what the learner holds, each with its plan."""
     results = await info.context.service.reachable(
-        [str(h) for h in held], country, max_additional_credits, 10 if first is None else first
+        [str(h) for h in held],
+        country,
+        max_additional_credits,
+        10 if first is None else first,
+        as_of,
     )
     return [StackingPlanType.from_model(r.plan, r.credentials) for r in results]
+
+
+async def skill_gap_plan(
+    info: Info,
+    skills: Annotated[
+        list[strawberry.ID],
+        arg(f"Ids of the skills (ESCO URIs or local ids) to learn, at most {GAP_MAX}."),
+    ],
+    held: Annotated[
+        list[strawberry.ID] | None, arg("Ids of the credentials the learner already holds.")
+    ] = None,
+    countries: Annotated[
+        list[str] | None,
+        arg("Only credentials of these countries may be taken; [] none; absent: any."),
+    ] = None,
+    as_of: AsOf = None,
+) -> SkillGapPlanType:
+    """The least-ECTS set of credentials teaching the asked skills the learner lacks, in order."""
+    result = await info.context.service.skill_gap_plan(
+        [str(s) for s in skills], [str(h) for h in held or []], countries, as_of
+    )
+    return SkillGapPlanType.from_model(result.plan, result.credentials, result.skills)

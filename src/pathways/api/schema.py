@@ -25,6 +25,7 @@ from pathways.api.types.catalogue import (
 from pathways.api.types.documents import DocumentReadingType
 from pathways.api.types.equivalence import MatchType, QualityReportType
 from pathways.api.types.quality import DesignCheckType, PrinciplesReportType, ProviderQualityType
+from pathways.api.types.skillgap import SkillGapPlanType
 from pathways.api.types.stacking import StackingPlanType
 from pathways.api.validation import CachedValidation
 
@@ -51,6 +52,7 @@ class Query:
     principles_report: PrinciplesReportType = described(quality.principles_report)
     design_check: DesignCheckType = described(quality.design_check)
     provider_quality: ProviderQualityType = described(quality.provider_quality)
+    skill_gap_plan: SkillGapPlanType = described(resolvers.skill_gap_plan)
 
 
 @strawberry.type(description="Mutations need `Authorization: Bearer <api key>`; see the README.")

@@ -20,6 +20,7 @@ from pathways.model import (
     Provider,
     Recognition,
     Skill,
+    SkillGapContext,
 )
 
 
@@ -31,6 +32,8 @@ class SearchFilter:
     country: str | None = None
     eqf_level: int | None = None
     kind: CredentialKind | None = None
+    as_of: str | None = None
+    """Only credentials valid on this ISO day (valid_from <= as_of <= valid_until, where given)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +138,14 @@ class Store(Protocol):
         """The target's rule tree and every credential and recognition planning needs.
 
         Raises NotFound (naming the id) for an unknown target or held id.
+        """
+
+    async def skill_gap_context(
+        self, skills: Sequence[str], held: Sequence[str]
+    ) -> SkillGapContext:
+        """The asked skills, the credentials teaching them, the held ones and their closure.
+
+        Raises NotFound (naming the id) for an unknown skill or held id.
         """
 
     async def qualifications_touching(self, held: Sequence[str]) -> Sequence[str]:

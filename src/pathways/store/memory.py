@@ -30,6 +30,7 @@ from pathways.model import (
     Provider,
     Recognition,
     Skill,
+    SkillGapContext,
     rule_credentials,
 )
 from pathways.store.base import SearchFilter, SearchKey, SearchPage, StoreHealth
@@ -239,6 +240,49 @@ class MemoryStore:
         ordered = tuple(recs[k] for k in sorted(recs))
         return PlanningContext(
             target=tgt, held=frozenset(held), credentials=creds, recognitions=ordered
+        )
+
+    async def skill_gap_context(
+        self, skills: Sequence[str], held: Sequence[str]
+    ) -> SkillGapContext:
+        """Teachers of the skills, held credentials and what they count as, closed under
+        prerequisites and the credentials recognised as each prerequisite."""
+        asked: dict[str, Skill] = {}
+        for sid in skills:
+            skill = self._value(_SKILL, sid)
+            if not isinstance(skill, Skill):
+                raise NotFound(f"No skill with id '{sid}'.", id=sid)
+            asked[sid] = skill
+        for h in held:
+            self._require(h, "held credential")
+        creds: dict[str, Credential] = {}
+        recs: dict[tuple[str, str], Recognition] = {}
+        frontier: list[str] = []
+        for sid in asked:
+            frontier.extend(
+                src[1]
+                for src, _dst, key in self._g.in_edges((_SKILL, sid), keys=True)
+                if key == "HAS_SKILL"
+            )
+        for h in held:
+            frontier.append(h)
+            frontier.extend(self._edges_out(h, "RECOGNISED_AS"))
+        while frontier:
+            cid = frontier.pop()
+            if cid in creds or (cred := self._cred(cid)) is None:
+                continue
+            creds[cid] = cred
+            frontier.extend(cred.prerequisites)
+            for src, data in self._edges_in(cid, "RECOGNISED_AS"):
+                rec = data["value"]
+                assert isinstance(rec, Recognition)
+                recs[(rec.from_id, rec.to_id)] = rec
+                frontier.append(src)
+        return SkillGapContext(
+            skills=asked,
+            held=frozenset(held),
+            credentials=creds,
+            recognitions=tuple(recs[k] for k in sorted(recs)),
         )
 
     async def qualifications_touching(self, held: Sequence[str]) -> Sequence[str]:

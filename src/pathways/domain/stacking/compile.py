@@ -58,7 +58,7 @@ def compile_problem(
     allowed = allowed_new(ctx, countries)
     prereqs, takeable = prerequisites(ctx, subs, held, allowed)
     costs = {cid: _cost(ctx.credentials[cid], objective) for cid in takeable}
-    weights = _weights(costs)
+    weights = tie_break_weights(costs)
     raw: list[Node] = []
     _compile_rule(ctx, ctx.target.requirements, None, raw, into, held, takeable, weights)
     occurrences: dict[str, int] = {}
@@ -101,7 +101,8 @@ def _cost(cred: Credential, objective: Objective) -> int:
     return 0
 
 
-def _weights(costs: Mapping[str, int]) -> dict[str, int]:
+def tie_break_weights(costs: Mapping[str, int]) -> dict[str, int]:
+    """One positive integer per id whose sums order sets by (cost, size, sorted ids) exactly."""
     ids = sorted(costs)
     n = len(ids)
     m2 = 1 << n

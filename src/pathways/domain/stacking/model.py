@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from pathways.domain.dates import valid_on
 from pathways.model import Decision, Objective, PlanningContext, Recognition, Rule
 
 MICRO = 1_000_000
@@ -116,7 +117,7 @@ def recognised_held(
 
 
 def allowed_new(ctx: PlanningContext, countries: frozenset[str] | None) -> frozenset[str]:
-    """Credentials a plan may add: known, not held or recognised, not the target, in the countries.
+    """Credentials a plan may add: not held or recognised, not the target, in countries and dates.
 
     A credential a held one is FULL recognised as is left out: the learner already has
     that learning, and a plan asking them to take it again reads as a contradiction.
@@ -129,4 +130,5 @@ def allowed_new(ctx: PlanningContext, countries: frozenset[str] | None) -> froze
         and cid not in known
         and cid != ctx.target.id
         and (countries is None or cred.country in countries)
+        and valid_on(cred, ctx.as_of)
     )

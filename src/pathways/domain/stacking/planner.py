@@ -37,11 +37,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 from pathways import errors
+from pathways.domain.dates import left_out_line, planning_on, valid_on
 from pathways.domain.stacking import explain
 from pathways.domain.stacking.compile import compile_problem
+from pathways.domain.stacking.explain import title
 from pathways.domain.stacking.model import MICRO, Problem, best_recognitions
 from pathways.domain.stacking.order import order_steps
-from pathways.domain.stacking.reasons import not_counted_lines, unreachable_lines
+from pathways.domain.stacking.reasons import left_out_lines, not_counted_lines, unreachable_lines
 from pathways.domain.stacking.solver import Budget, Found, Search
 from pathways.model import Credential, Decision, Objective, PlanningContext
 
@@ -110,9 +112,15 @@ def plan(
         )
     if alternatives < 0:
         raise errors.BadUserInput("alternatives must not be negative")
+    if ctx.as_of is not None:
+        ctx = planning_on(ctx, ctx.as_of)
     holder = _held_target(ctx)
     if holder is not None:
         return _held_plan(ctx, holder)
+    if not valid_on(target, ctx.as_of):
+        assert ctx.as_of is not None
+        line = left_out_line(title(ctx, target.id), target, ctx.as_of)
+        return Plan(target.id, False, False, True, (), 0.0, None, (), (line,))
     pb = compile_problem(ctx, objective, countries)
     _room_to_recurse(pb)
     budget = Budget(node_budget)
@@ -120,6 +128,7 @@ def plan(
     if not found:
         stopped = budget.stopped()
         lines = unreachable_lines(pb, complete, stopped) + not_counted_lines(pb, set())
+        lines += left_out_lines(pb)
         return Plan(target.id, False, False, complete, (), 0.0, None, (), lines)
     alts = tuple(_build(pb, f, complete, budget.stopped()) for f in found[1:])
     return _build(pb, found[0], complete, budget.stopped(), alts)
@@ -222,6 +231,7 @@ def _build(
     creds = [ctx.credentials[c] for c in order]
     lines = explain.plan_lines(pb, found, order, optimal, stopped)
     lines += not_counted_lines(pb, {c.held for c in counted})
+    lines += left_out_lines(pb)
     return Plan(
         target=ctx.target.id,
         achievable=True,

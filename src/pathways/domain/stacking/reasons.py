@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathways.domain.dates import dates_text, left_out_line, valid_on
 from pathways.domain.stacking.explain import country_name, describe, num, title, yours
 from pathways.domain.stacking.model import (
     MICRO,
@@ -130,6 +131,8 @@ class _Reasons:
             return f"{title(ctx, cid)} is not in the graph"
         if cid in self.pb.held or cid in self.pb.takeable:
             return f"{title(ctx, cid)} is needed elsewhere"
+        if not valid_on(cred, ctx.as_of):
+            return f"{title(ctx, cid)} is {dates_text(cred)}, not on {ctx.as_of}"
         if cid not in self.allowed:
             return (
                 f"{title(ctx, cid)} is from {country_name(cred.country)}, "
@@ -142,7 +145,9 @@ class _Reasons:
             if not any(p in self.pb.takeable for p in providers):
                 extra = ""
                 qc = ctx.credentials.get(q)
-                if qc is not None and q not in self.allowed:
+                if qc is not None and not valid_on(qc, ctx.as_of):
+                    extra = f" (it is {dates_text(qc)}, not on {ctx.as_of})"
+                elif qc is not None and q not in self.allowed:
                     extra = f" ({country_name(qc.country)} is excluded by the countries filter)"
                 return (
                     f"{title(ctx, cid)} needs the prerequisite {title(ctx, q)}, "
@@ -190,3 +195,26 @@ def _leaf_credentials(rule: Rule) -> list[str]:
     if isinstance(rule, CreditsRule):
         return []
     return [x for child in rule.children for x in _leaf_credentials(child)]
+
+
+def left_out_lines(pb: Problem) -> tuple[str, ...]:
+    """Credentials the rules, their substitutes or prerequisites name, left out for their dates."""
+    ctx = pb.ctx
+    day = ctx.as_of
+    if day is None or ctx.target.requirements is None:
+        return ()
+    named = set(rule_credentials(ctx.target.requirements))
+    near = named | {r.from_id for r in ctx.recognitions if r.to_id in named}
+    for cid in list(near):
+        cred = ctx.credentials.get(cid)
+        if cred is not None:
+            near.update(cred.prerequisites)
+    out: list[str] = []
+    for cid in sorted(near):
+        cred = ctx.credentials.get(cid)
+        if cred is None or cid in pb.held or cid == ctx.target.id or valid_on(cred, day):
+            continue
+        if pb.countries is not None and cred.country not in pb.countries:
+            continue
+        out.append(left_out_line(title(ctx, cid), cred, day))
+    return tuple(out[:MAX_REASONS])

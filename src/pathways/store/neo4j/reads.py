@@ -23,6 +23,7 @@ from pathways.model import (
     PlanningContext,
     Recognition,
     Skill,
+    SkillGapContext,
 )
 from pathways.store.neo4j import codec
 from pathways.store.neo4j.catalog import Q, query
@@ -166,6 +167,29 @@ async def planning_context(tx: Tx, target: str, held: Sequence[str]) -> Planning
         target=found[target],
         held=frozenset(held),
         credentials=creds,
+        recognitions=tuple(recs[k] for k in sorted(recs)),
+    )
+
+
+async def skill_gap_context(tx: Tx, skills: Sequence[str], held: Sequence[str]) -> SkillGapContext:
+    """The asked skills, their teachers, the held credentials and their closure."""
+    found_skills = await nodes_by_id(tx, Q.SKILLS_BY_ID, list(skills), codec.skill_from)
+    for sid in skills:
+        if sid not in found_skills:
+            raise NotFound(f"No skill with id '{sid}'.", id=sid)
+    await _require(tx, [(h, "held credential") for h in held])
+    rows = await _one(tx, Q.SKILL_GAP_CLOSURE, "found", skills=list(skills), held=list(held))
+    found = {c.id: c for c in (codec.credential_from(r["credential"]) for r in rows)}
+    recs: dict[tuple[str, str], Recognition] = {}
+    for row in rows:
+        to_id = row["credential"]["id"]
+        for into in row["into"]:
+            rec = codec.recognition_from(into["from"], to_id, into["props"])
+            recs[(rec.from_id, rec.to_id)] = rec
+    return SkillGapContext(
+        skills={sid: found_skills[sid] for sid in skills},
+        held=frozenset(held),
+        credentials={cid: found[cid] for cid in sorted(found)},
         recognitions=tuple(recs[k] for k in sorted(recs)),
     )
 

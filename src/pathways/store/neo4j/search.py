@@ -77,8 +77,9 @@ async def _single(tx: Tx, name: Q, **params: Any) -> dict[str, Any]:
 async def search(tx: Tx, flt: SearchFilter, limit: int, after: SearchKey | None) -> SearchPage:
     """One page of results after `after`, in result order."""
     text = normalise(flt.text) if flt.text else ""
+    skip = await _out_of_date(tx, flt)
     if not text:
-        return await _listing(tx, flt, limit, after)
+        return await _listing(tx, flt, limit, after, skip)
     words = query_words(text)
     row = await _single(
         tx,
@@ -96,7 +97,7 @@ async def search(tx: Tx, flt: SearchFilter, limit: int, after: SearchKey | None)
     if skill_best:
         found = await _single(tx, Q.SEARCH_HOLDERS, skills=sorted(skill_best), **_filters(flt))
         holders = {str(sid): [str(i) for i in ids] for sid, ids in found["rows"]}
-    hits = combine(title_best, skill_best, holders)
+    hits = [h for h in combine(title_best, skill_best, holders) if h.id not in skip]
     start = 0
     if after is not None:
         mark = (-(after.score or 0.0), after.id)
@@ -119,18 +120,37 @@ async def _credentials(tx: Tx, ids: list[str]) -> dict[str, Credential]:
     return {c.id: c for c in found}
 
 
-async def _listing(tx: Tx, flt: SearchFilter, limit: int, after: SearchKey | None) -> SearchPage:
-    """Credentials passing the filters by id, after `after`, through an index."""
+async def _out_of_date(tx: Tx, flt: SearchFilter) -> frozenset[str]:
+    """Credentials passing the filters but not valid on flt.as_of (few carry dates)."""
+    if flt.as_of is None:
+        return frozenset()
+    row = await _single(tx, Q.OUT_OF_DATE, day=flt.as_of)
+    kind = flt.kind.value if flt.kind else None
+    return frozenset(
+        str(cid)
+        for cid, country, k, eqf in row["rows"]
+        if (flt.country is None or country == flt.country)
+        and (kind is None or k == kind)
+        and (flt.eqf_level is None or flt.eqf_level in eqf)
+    )
+
+
+async def _listing(
+    tx: Tx, flt: SearchFilter, limit: int, after: SearchKey | None, skip: frozenset[str]
+) -> SearchPage:
+    """Credentials passing the filters by id, after `after`, through an index; `skip` left out
+    (the page reads past them: at most as many more rows as there are to skip)."""
     if flt.country is not None:
         name = Q.LIST_BY_COUNTRY
     elif flt.kind is not None:
         name = Q.LIST_BY_KIND
     else:
         name = Q.LIST_ALL
-    row = await _single(tx, name, after=after.id if after else "", take=limit + 1, **_filters(flt))
-    creds = [codec.credential_from(props) for props in row["page"]]
+    take = limit + 1 + len(skip)
+    row = await _single(tx, name, after=after.id if after else "", take=take, **_filters(flt))
+    creds = [c for c in map(codec.credential_from, row["page"]) if c.id not in skip]
     return SearchPage(
         items=tuple((c, None) for c in creds[:limit]),
-        total=int(row["total"]),
+        total=int(row["total"]) - len(skip),
         more=len(creds) > limit,
     )

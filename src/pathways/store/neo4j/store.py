@@ -36,6 +36,7 @@ from pathways.model import (
     Provider,
     Recognition,
     Skill,
+    SkillGapContext,
 )
 from pathways.store.base import SearchFilter, SearchKey, SearchPage, StoreHealth
 from pathways.store.neo4j import codec, reads, search
@@ -298,6 +299,13 @@ class Neo4jStore:
         """The target's rule tree, held credentials and their closure, fetched in Cypher."""
 
         return await self._read(lambda tx: reads.planning_context(tx, target, held))
+
+    async def skill_gap_context(
+        self, skills: Sequence[str], held: Sequence[str]
+    ) -> SkillGapContext:
+        """The asked skills, their teachers, the held credentials and their closure."""
+
+        return await self._read(lambda tx: reads.skill_gap_context(tx, skills, held))
 
     async def qualifications_touching(self, held: Sequence[str]) -> Sequence[str]:
         """Ids of credentials whose rules name a held credential or what it is recognised as."""

@@ -12,6 +12,7 @@ import bisect
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from pathways.domain.candidates import credential_skills
+from pathways.domain.dates import valid_on
 from pathways.model import Credential, Level, Skill
 from pathways.store.base import SearchFilter, SearchKey, SearchPage
 from pathways.store.search.index import WordIndex
@@ -56,6 +57,7 @@ class EmbeddedSearch:
         self._lists = FilterLists()
         self._holders: dict[str, set[str]] = {}
         self._skills_of: dict[str, frozenset[str]] = {}
+        self._dated: dict[str, Credential] = {}  # only credentials with valid_from/valid_until
         # The scorer is an attribute so a test can watch what it is given.
         self.score: Scorer = best_texts
         for skill in skills.values():
@@ -74,6 +76,10 @@ class EmbeddedSearch:
         """Index a new or changed credential: its titles, filter lists and skills."""
         self._titles.put(cred.id, credential_texts(cred))
         self._lists.put(cred.id, self._facets(cred))
+        if cred.valid_from is not None or cred.valid_until is not None:
+            self._dated[cred.id] = cred
+        else:
+            self._dated.pop(cred.id, None)
         skills = credential_skills(cred)
         old = self._skills_of.get(cred.id, frozenset())
         for sid in old - skills:
@@ -92,11 +98,12 @@ class EmbeddedSearch:
         """One page of results after `after`; `fetch` turns ids into credentials."""
         key = filter_key(flt)
         query = normalise(flt.text) if flt.text else ""
+        skip = self.out_of_date(flt.as_of)
         if not query:
-            ids, total, more = self._lists.page(key, after.id if after else None, limit)
+            ids, total, more = self._lists.page(key, after.id if after else None, limit, skip)
             listed = tuple((c, None) for i in ids if (c := fetch(i)) is not None)
             return SearchPage(items=listed, total=total, more=more)
-        hits = self.rank(query, key)
+        hits = [h for h in self.rank(query, key) if h.id not in skip]
         start = 0
         if after is not None:
             start = bisect.bisect_right(
@@ -110,6 +117,12 @@ class EmbeddedSearch:
             matches={h.id: h.match for h in page},
             more=start + limit < len(hits),
         )
+
+    def out_of_date(self, day: str | None) -> frozenset[str]:
+        """Credentials not valid on `day` (asOf): found among the few that carry dates."""
+        if day is None:
+            return frozenset()
+        return frozenset(cid for cid, cred in self._dated.items() if not valid_on(cred, day))
 
     def rank(self, query: str, key: FilterKey) -> list[Hit]:
         """Every credential passing `key` that matches a normalised query, in result order."""

@@ -70,12 +70,28 @@ class FilterLists:
             bisect.insort(self._lists.setdefault(key, []), cid)
         self._facets[cid] = facets
 
-    def page(self, key: FilterKey, after: str | None, limit: int) -> tuple[list[str], int, bool]:
-        """Up to `limit` ids passing `key` after id `after`, the count passing it, more to come."""
+    def page(
+        self, key: FilterKey, after: str | None, limit: int, skip: frozenset[str] = frozenset()
+    ) -> tuple[list[str], int, bool]:
+        """Up to `limit` ids passing `key` after id `after`, the count passing it, more to come.
+
+        `skip` (ids left out, such as credentials not valid on the asked day) is small: the
+        walk past skipped ids and the count's correction cost its size, not the list's.
+        """
         ids = self._lists.get(key, [])
         start = bisect.bisect_right(ids, after) if after is not None else 0
-        page = ids[start : start + limit]
-        return page, len(ids), start + limit < len(ids)
+        if not skip:
+            page = ids[start : start + limit]
+            return page, len(ids), start + limit < len(ids)
+        skipped = [cid for cid in skip if (f := self._facets.get(cid)) and f.passes(key)]
+        page, at = [], start
+        while at < len(ids) and len(page) < limit:
+            if ids[at] not in skip:
+                page.append(ids[at])
+            at += 1
+        last = ids[at - 1] if at else None
+        later_skipped = sum(1 for cid in skipped if last is None or cid > last)
+        return page, len(ids) - len(skipped), len(ids) - at - later_skipped > 0
 
 
 def _drop(ids: list[str], cid: str) -> None:
