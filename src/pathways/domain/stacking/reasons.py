@@ -122,6 +122,10 @@ class _Reasons:
             for child in failing:
                 self.explain(child)
 
+    def _filtered(self, country: str) -> bool:
+        """True when the request's countries filter (if it set one) leaves `country` out."""
+        return self.pb.countries is not None and country not in self.pb.countries
+
     def why_not(self, cid: str) -> str:
         ctx = self.ctx
         cred = ctx.credentials.get(cid)
@@ -134,10 +138,12 @@ class _Reasons:
         if not valid_on(cred, ctx.as_of):
             return f"{title(ctx, cid)} is {dates_text(cred)}, not on {ctx.as_of}"
         if cid not in self.allowed:
-            return (
-                f"{title(ctx, cid)} is from {country_name(cred.country)}, "
-                "which the countries filter excludes"
-            )
+            if self._filtered(cred.country):
+                return (
+                    f"{title(ctx, cid)} is from {country_name(cred.country)}, "
+                    "which the countries filter excludes"
+                )
+            return f"{title(ctx, cid)} is what a credential you hold is recognised as"
         for q in cred.prerequisites:
             providers = [p for p in [q, *self.subs.get(q, [])] if p != cid]
             if any(p in self.pb.held for p in providers):
@@ -147,7 +153,7 @@ class _Reasons:
                 qc = ctx.credentials.get(q)
                 if qc is not None and not valid_on(qc, ctx.as_of):
                     extra = f" (it is {dates_text(qc)}, not on {ctx.as_of})"
-                elif qc is not None and q not in self.allowed:
+                elif qc is not None and q not in self.allowed and self._filtered(qc.country):
                     extra = f" ({country_name(qc.country)} is excluded by the countries filter)"
                 return (
                     f"{title(ctx, cid)} needs the prerequisite {title(ctx, q)}, "
