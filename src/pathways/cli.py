@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pathways import cli_design
+from pathways.api.limits import MAX_REQUEST_HEAD
 from pathways.config import Settings
 from pathways.errors import (
     BadUserInput,
@@ -283,7 +284,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     gc.freeze()
     # our JSON request lines replace uvicorn's access log
     uvicorn.run(
-        app, host=settings.host, port=settings.port, log_level=args.log_level, access_log=False
+        app,
+        host=settings.host,
+        port=settings.port,
+        log_level=args.log_level,
+        access_log=False,
+        # h11 drops a request line over 16 KiB with a bare 400 and a reset connection;
+        # up to MAX_REQUEST_HEAD the view answers instead (413 past MAX_BODY_BYTES)
+        h11_max_incomplete_event_size=MAX_REQUEST_HEAD,
     )
     return 0
 

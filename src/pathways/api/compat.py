@@ -1,8 +1,8 @@
-"""The internals of strawberry, starlette and graphql-core that the API relies on, in one place.
+"""The internals of strawberry, cross-web and graphql-core that the API relies on, in one place.
 
-Tested with strawberry-graphql 0.341, starlette 1.10 and graphql-core 3.3 (pyproject pins
-strawberry below 0.400, starlette from 1.0); an upgrade that moves any of these breaks
-here, and only here.  What each name is for is said beside it.
+Tested with strawberry-graphql 0.341 (with cross-web 0.9), starlette 1.10 and graphql-core
+3.3; pyproject pins strawberry below 0.400 and starlette from 1.0.  An upgrade that moves
+any of these breaks here, and only here.  What each name is for is said beside it.
 """
 
 from __future__ import annotations
@@ -11,13 +11,21 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from cross_web.request._starlette import StarletteRequestAdapter
 from graphql import DocumentNode, GraphQLError, GraphQLSchema
 from graphql.validation import validation_context
 from graphql.validation.validate import ValidationAbortedError
+from starlette.requests import Request
+from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.schema.schema import validate_document as _strawberry_validate
 from strawberry.types.execution import ExecutionContext
 
-TESTED = {"strawberry-graphql": "0.341", "starlette": "1.10", "graphql-core": "3.3"}
+TESTED = {
+    "strawberry-graphql": "0.341",
+    "cross-web": "0.9",
+    "starlette": "1.10",
+    "graphql-core": "3.3",
+}
 """The versions this module was written against."""
 
 
@@ -86,3 +94,21 @@ def is_variable_error(error: GraphQLError) -> bool:
 def is_syntax_error(error: GraphQLError) -> bool:
     """graphql-core's parser refused the document."""
     return error.message.startswith("Syntax Error")
+
+
+class RequestAdapter(StarletteRequestAdapter):
+    """strawberry's view of a starlette request, with the request itself in public.
+
+    The view's parse hook receives only the adapter, whose own reference to the
+    request is private; this one keeps it as `request`.
+    """
+
+    def __init__(self, request: Request) -> None:
+        super().__init__(request)
+        self.request = request
+
+
+def is_wrong_operation_type(error: BaseException) -> bool:
+    """strawberry refused the operation's type (a mutation over GET); it says so only in the
+    cause of the HTTP error it raises."""
+    return isinstance(error.__cause__, InvalidOperationTypeError)

@@ -30,12 +30,12 @@ from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from graphql import GraphQLError
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.types import Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData, process_result
-from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 
+from pathways.api.compat import RequestAdapter, is_wrong_operation_type
 from pathways.api.context import Context
 from pathways.api.errors import UNEXPECTED
 from pathways.api.limits import MAX_BODY_BYTES, MAX_NUMBER_DIGITS
@@ -101,6 +101,8 @@ def is_request_error(data: GraphQLHTTPResponse) -> bool:
 class GraphQLHTTP(GraphQL[Context, None]):
     """Strawberry's ASGI view made to follow the GraphQL-over-HTTP specification."""
 
+    request_adapter_class = RequestAdapter
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
@@ -134,7 +136,7 @@ class GraphQLHTTP(GraphQL[Context, None]):
             raise _Refused(406, f"Accept must allow {GRAPHQL_RESPONSE} or {JSON}.")
         if request.method == "POST":
             _check_content_type(request.headers.get("content-type"))
-            await _read_body(request)
+            request = with_body(request, await _read_body(request))
         elif len(request.url.query) > MAX_BODY_BYTES:
             raise _Refused(413, f"The query string is larger than {MAX_BODY_BYTES} bytes.")
         request.state.media = media
@@ -193,7 +195,8 @@ class GraphQLHTTP(GraphQL[Context, None]):
             raise HTTPException(400, "`operationName` must be a string or null.")
         if not isinstance(extensions, dict | None):
             raise HTTPException(400, "`extensions` must be an object or null.")
-        record: RequestRecord = request._request.state.pathways  # type: ignore[attr-defined]
+        assert isinstance(request, RequestAdapter)
+        record: RequestRecord = request.request.state.pathways
         record.operation_name = name
         return GraphQLRequestData(
             query=query, variables=variables, operation_name=name, extensions=extensions
@@ -204,7 +207,7 @@ class GraphQLHTTP(GraphQL[Context, None]):
         try:
             return await super().execute_single(*args, **kwargs)
         except HTTPException as exc:
-            if isinstance(exc.__cause__, InvalidOperationTypeError):
+            if is_wrong_operation_type(exc):
                 raise _Refused(
                     405, "Mutations need POST; GET is for queries only.", {"Allow": "POST"}
                 ) from exc
@@ -300,7 +303,7 @@ def _check_content_type(value: str | None) -> None:
             raise _Refused(415, f"Only UTF-8 is accepted, not '{charset.strip()}'.")
 
 
-async def _read_body(request: Request) -> None:
+async def _read_body(request: Request) -> bytes:
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
         raise _Refused(413, f"The request body is larger than {MAX_BODY_BYTES} bytes.")
@@ -311,4 +314,19 @@ async def _read_body(request: Request) -> None:
         if size > MAX_BODY_BYTES:
             raise _Refused(413, f"The request body is larger than {MAX_BODY_BYTES} bytes.")
         chunks.append(chunk)
-    request._body = b"".join(chunks)  # starlette's cache: the view reads it from here
+    return b"".join(chunks)
+
+
+def with_body(request: Request, body: bytes) -> Request:
+    """The same request reading `body`, which was already read (and bounded) from the client."""
+    given = False
+    receive_rest = request.receive
+
+    async def receive() -> Message:
+        nonlocal given
+        if given:
+            return await receive_rest()  # only a disconnect can follow the whole body
+        given = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return Request(request.scope, receive)

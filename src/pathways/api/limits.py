@@ -53,6 +53,10 @@ MAX_ERRORS = 100
 MAX_BODY_BYTES = 256 * 1024
 """Largest request body (or GET query string) accepted; larger gets HTTP 413."""
 
+MAX_REQUEST_HEAD = 4 * MAX_BODY_BYTES
+"""Largest request line and headers the server reads (uvicorn's h11 setting), so that a
+query string over MAX_BODY_BYTES gets a 413 from the view, not a reset connection."""
+
 PAGE_SIZE = MAX_PAGE
 """Largest `first` of a list query (service.MAX_PAGE), refused with BAD_USER_INPUT above it."""
 
