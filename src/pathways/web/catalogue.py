@@ -21,6 +21,7 @@ from pathways.model import (
     Rule,
     rule_credentials,
 )
+from pathways.quality_service import QualityService
 from pathways.service import Service, encode_key
 from pathways.web.render import number, page
 
@@ -173,6 +174,7 @@ async def credential_page(request: Request, service: Service, documents: bool = 
             "stacks_into": await store.stacks_into(cred.id),
             "recognitions": [(r, named.get(r.to_id)) for r in recognitions],
             "quality": await service.quality_report(cred.id),
+            "principles": await QualityService(service).principles_report(cred.id),
             "documents": documents,
         },
     )

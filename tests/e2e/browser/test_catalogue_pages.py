@@ -61,6 +61,7 @@ def test_credential_page_shows_elements_level_rules_and_quality(
         )
         assert len(parts) >= 4
         assert "%" in page.inner_text("#quality ~ p")
+        assert page.locator("table.principles tr[data-principle]").count() == 10
         # the page is readable at this width: nothing scrolls sideways
         assert page.evaluate("document.documentElement.scrollWidth") <= size["width"]
         v.shot("credential")

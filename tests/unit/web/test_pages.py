@@ -256,3 +256,11 @@ def test_search_says_what_matched_in_another_language(shipped_graph: Graph) -> N
         r = c.get("/", params={"q": "soldadura", "country": "IE"})
     assert r.status_code == 200
     assert 'class="meta matched">matched skill' in r.text and 'lang="es"' in r.text
+
+
+def test_credential_page_has_the_principles_report(client: TestClient) -> None:
+    r = client.get("/credentials/ie-mig")
+    rows = re.findall(r'<tr data-principle="(\w+)" data-status="(\w+)">', r.text)
+    assert len(rows) == 10
+    assert {p for p, _ in rows} >= {"QUALITY", "TRANSPARENCY", "STACKABLE_PATHWAYS"}
+    assert {s for _, s in rows} <= {"MET", "PARTLY_MET", "NOT_MET", "NEEDS_REVIEW"}
