@@ -26,6 +26,7 @@ from pathways.store.search.scoring import (
     SHORTLIST_LIMIT,
     best_texts,
     combine,
+    matching_words,
     normalise,
     query_words,
 )
@@ -89,26 +90,29 @@ async def search(tx: Tx, flt: SearchFilter, limit: int, after: SearchKey | None)
         cap=SHORTLIST_LIMIT,
         **_filters(flt),
     )
-    titles = {str(cid): codec.search_texts_from(data) for cid, data in row["titles"]}
+    titles = {
+        str(cid): codec.search_texts_from(data) for cid, data in row["titles"] if cid not in skip
+    }
     labels = {str(sid): codec.search_texts_from(data) for sid, data in row["labels"]}
-    title_best = best_texts(text, titles, False)
-    skill_best = best_texts(text, labels, True)
-    holders: dict[str, list[str]] = {}
+    # Lucene does not say which words matched: the same rule, over the shortlist's words.
+    vocabulary = {
+        w for texts in (*titles.values(), *labels.values()) for t in texts for w in t.norm.split()
+    }
+    matched = matching_words(words, vocabulary)
+    title_best = best_texts(text, titles, False, matched)
+    skill_best = best_texts(text, labels, True, matched)
+    holders: dict[str, set[str]] = {}
     if skill_best:
         found = await _single(tx, Q.SEARCH_HOLDERS, skills=sorted(skill_best), **_filters(flt))
-        holders = {str(sid): [str(i) for i in ids] for sid, ids in found["rows"]}
-    hits = [h for h in combine(title_best, skill_best, holders) if h.id not in skip]
-    start = 0
-    if after is not None:
-        mark = (-(after.score or 0.0), after.id)
-        start = next((i for i, h in enumerate(hits) if (-h.score, h.id) > mark), len(hits))
-    page = hits[start : start + limit]
-    found_creds = await _credentials(tx, [h.id for h in page])
+        holders = {str(sid): {str(i) for i in ids} - skip for sid, ids in found["rows"]}
+    ranking = combine(title_best, skill_best, holders)
+    hits, more = ranking.page(after, limit)
+    found_creds = await _credentials(tx, [h.id for h in hits])
     return SearchPage(
-        items=tuple((found_creds[h.id], h.score) for h in page if h.id in found_creds),
-        total=len(hits),
-        matches={h.id: h.match for h in page},
-        more=start + limit < len(hits),
+        items=tuple((found_creds[h.id], h.score) for h in hits if h.id in found_creds),
+        total=ranking.total,
+        matches={h.id: h.match for h in hits},
+        more=more,
     )
 
 

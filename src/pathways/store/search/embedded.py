@@ -8,8 +8,9 @@ scores; a listing without text is one bisection into a filter list.
 
 from __future__ import annotations
 
-import bisect
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 
 from pathways.domain.candidates import credential_skills
 from pathways.domain.dates import valid_on
@@ -19,7 +20,7 @@ from pathways.store.search.index import WordIndex
 from pathways.store.search.listing import Facets, FilterKey, FilterLists
 from pathways.store.search.scoring import (
     Best,
-    Hit,
+    Ranking,
     SearchText,
     best_texts,
     cap,
@@ -33,8 +34,13 @@ from pathways.store.search.scoring import (
 Fetch = Callable[[str], Credential | None]
 
 
-Scorer = Callable[[str, Mapping[str, Sequence[SearchText]], bool], Mapping[str, Best]]
+Scorer = Callable[
+    [str, Mapping[str, Sequence[SearchText]], bool, AbstractSet[str]], Mapping[str, Best]
+]
 """What scores a shortlist (scoring.best_texts)."""
+
+
+ANY: FilterKey = (None, None, None)
 
 
 def filter_key(flt: SearchFilter) -> FilterKey:
@@ -103,19 +109,14 @@ class EmbeddedSearch:
             ids, total, more = self._lists.page(key, after.id if after else None, limit, skip)
             listed = tuple((c, None) for i in ids if (c := fetch(i)) is not None)
             return SearchPage(items=listed, total=total, more=more)
-        hits = [h for h in self.rank(query, key) if h.id not in skip]
-        start = 0
-        if after is not None:
-            start = bisect.bisect_right(
-                [(-h.score, h.id) for h in hits], (-(after.score or 0.0), after.id)
-            )
-        page = hits[start : start + limit]
-        items = tuple((c, h.score) for h in page if (c := fetch(h.id)) is not None)
+        ranking = self.rank(query, key, skip)
+        hits, more = ranking.page(after, limit)
+        items = tuple((c, h.score) for h in hits if (c := fetch(h.id)) is not None)
         return SearchPage(
             items=items,
-            total=len(hits),
-            matches={h.id: h.match for h in page},
-            more=start + limit < len(hits),
+            total=ranking.total,
+            matches={h.id: h.match for h in hits},
+            more=more,
         )
 
     def out_of_date(self, day: str | None) -> frozenset[str]:
@@ -124,19 +125,26 @@ class EmbeddedSearch:
             return frozenset()
         return frozenset(cid for cid, cred in self._dated.items() if not valid_on(cred, day))
 
-    def rank(self, query: str, key: FilterKey) -> list[Hit]:
+    def rank(self, query: str, key: FilterKey, skip: frozenset[str] = frozenset()) -> Ranking:
         """Every credential passing `key` that matches a normalised query, in result order."""
         words = query_words(query)
-        title_hits = self._titles.lookup(words)
-        passing = {c: n for c, n in title_hits.items() if self._passes(c, key)}
-        titles = {c: self._titles.texts(c) for c in cap(passing)}
-        labels = {s: self._labels.texts(s) for s in cap(self._labels.lookup(words))}
-        title_best = self.score(query, titles, False)
-        skill_best = self.score(query, labels, True)
-        holders = {
-            sid: [c for c in self._holders.get(sid, ()) if self._passes(c, key)]
-            for sid in skill_best
-        }
+        title_hits, title_words = self._titles.search(words)
+        label_hits, label_words = self._labels.search(words)
+        if key != ANY or skip:
+            title_hits = Counter(
+                {c: n for c, n in title_hits.items() if c not in skip and self._passes(c, key)}
+            )
+        titles = {c: self._titles.texts(c) for c in cap(title_hits)}
+        labels = {s: self._labels.texts(s) for s in cap(label_hits)}
+        title_best = self.score(query, titles, False, title_words)
+        skill_best = self.score(query, labels, True, label_words)
+        if key == ANY:
+            holders = {sid: self._holders.get(sid, set()) for sid in skill_best}
+        else:
+            members = self._lists.members(key)
+            holders = {sid: self._holders.get(sid, set()) & members for sid in skill_best}
+        if skip:
+            holders = {sid: ids - skip for sid, ids in holders.items()}
         return combine(title_best, skill_best, holders)
 
     def _passes(self, cid: str, key: FilterKey) -> bool:

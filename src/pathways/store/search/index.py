@@ -86,13 +86,19 @@ class WordIndex:
 
     def lookup(self, words: Iterable[str]) -> Counter[str]:
         """Owners holding a match of each query word: how many of the words they match."""
+        return self.search(words)[0]
+
+    def search(self, words: Iterable[str]) -> tuple[Counter[str], set[str]]:
+        """`lookup`, and the indexed words the query words matched."""
         hits: Counter[str] = Counter()
+        matched: set[str] = set()
         for word in words:
             owners: set[str] = set()
             for indexed in self.words_for(word):
+                matched.add(indexed)
                 owners |= self._postings[indexed]
             hits.update(owners)
-        return hits
+        return hits, matched
 
 
 def _drop(words: list[str], word: str) -> None:

@@ -49,6 +49,8 @@ class FilterLists:
     def __init__(self) -> None:
         self._lists: dict[FilterKey, list[str]] = {}
         self._facets: dict[str, Facets] = {}
+        # Sets of the combinations searches have filtered by, kept per write once made.
+        self._sets: dict[FilterKey, set[str]] = {}
 
     def __len__(self) -> int:
         return len(self._facets)
@@ -66,9 +68,20 @@ class FilterLists:
             _drop(self._lists[key], cid)
             if not self._lists[key]:
                 del self._lists[key]
+            if key in self._sets:
+                self._sets[key].discard(cid)
         for key in after - before:
             bisect.insort(self._lists.setdefault(key, []), cid)
+            if key in self._sets:
+                self._sets[key].add(cid)
         self._facets[cid] = facets
+
+    def members(self, key: FilterKey) -> set[str]:
+        """The ids passing `key` as a set (made on first use, then kept per write)."""
+        found = self._sets.get(key)
+        if found is None:
+            found = self._sets[key] = set(self._lists.get(key, ()))
+        return found
 
     def page(
         self, key: FilterKey, after: str | None, limit: int, skip: frozenset[str] = frozenset()

@@ -39,15 +39,19 @@ Order
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
 
+import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from pathways.model import Credential, Skill
-from pathways.store.base import TextMatch
+from pathways.store.base import SearchKey, TextMatch
 
 MIN_PREFIX = 3
 """A query word this long or longer also matches longer words it begins."""
@@ -128,6 +132,26 @@ def cap(hits: Mapping[str, int]) -> list[str]:
     return sorted(hits, key=lambda k: (-hits[k], k))[:SHORTLIST_LIMIT]
 
 
+def matching_words(words: Sequence[str], vocabulary: Iterable[str]) -> set[str]:
+    """The words of `vocabulary` that one of the query words matches, by the rule above."""
+    vocab = set(vocabulary)
+    found: set[str] = set()
+    for word in words:
+        if word in vocab:
+            found.add(word)
+        if len(word) >= MIN_PREFIX:
+            found.update(x for x in vocab if x.startswith(word))
+        if len(word) >= FUZZY_MIN:
+            near = [x for x in vocab if abs(len(x) - len(word)) <= 1]
+            found.update(
+                c
+                for c, _d, _i in process.extract(
+                    word, near, scorer=OSA.distance, score_cutoff=1, limit=None
+                )
+            )
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class Best:
     """The best-scoring text of an owner, weight applied."""
@@ -142,17 +166,29 @@ class Best:
 
 
 def best_texts(
-    query: str, owners: Mapping[str, Sequence[SearchText]], skills: bool
+    query: str,
+    owners: Mapping[str, Sequence[SearchText]],
+    skills: bool,
+    matched: AbstractSet[str],
 ) -> dict[str, Best]:
-    """The best text of each owner scoring at least SCORE_CUTOFF, in one batched rapidfuzz call."""
-    flat = [(owner, t) for owner, texts in owners.items() for t in texts]
+    """The best text of each owner scoring at least SCORE_CUTOFF, in one batched rapidfuzz call.
+
+    Only texts holding one of the `matched` words are scored.
+    """
+    flat = [
+        (owner, t)
+        for owner, texts in owners.items()
+        for t in texts
+        if not matched.isdisjoint(t.norm.split())
+    ]
     if not flat:
         return {}
-    weight = SKILL_WEIGHT if skills else TITLE_WEIGHT
+    weight = (SKILL_WEIGHT if skills else TITLE_WEIGHT) / 100.0
     raw = process.cdist([query], [t.norm for _, t in flat], scorer=fuzz.WRatio, workers=1)[0]
     out: dict[str, Best] = {}
-    for (owner, t), r in zip(flat, raw, strict=True):
-        score = round(float(r) / 100.0 * weight, 4)
+    for i in np.flatnonzero(raw * weight >= SCORE_CUTOFF - 5e-5):
+        owner, t = flat[i]
+        score = round(float(raw[i]) * weight, 4)
         if score < SCORE_CUTOFF:
             continue
         best = Best(score, TextMatch(t.field, t.language, t.text, owner if skills else None))
@@ -171,21 +207,96 @@ class Hit:
     match: TextMatch
 
 
+@dataclass(slots=True)
+class _Band:
+    """Credentials sharing one score: one skill's match for all, or each its own title."""
+
+    ids: set[str]
+    shared: Best | None = None
+    own: dict[str, Best] = field(default_factory=dict)
+
+    def best(self, cid: str) -> Best:
+        return self.own[cid] if self.shared is None else self.shared
+
+
+class Ranking:
+    """Matched credentials by score, then id; a page costs the bands it reaches, not a sort."""
+
+    def __init__(self, bands: Iterable[_Band]) -> None:
+        self._by_score: dict[float, list[_Band]] = {}
+        for band in bands:
+            if band.ids:
+                self._by_score.setdefault(band_score(band), []).append(band)
+        self.total = sum(len(b.ids) for bs in self._by_score.values() for b in bs)
+
+    def page(self, after: SearchKey | None, limit: int) -> tuple[list[Hit], bool]:
+        """Up to `limit` hits after `after` (keyset), and whether more follow."""
+        want = limit + 1
+        hits: list[Hit] = []
+        last = None if after is None else (after.score or 0.0)
+        for score in sorted(self._by_score, reverse=True):
+            if last is not None and score > last:
+                continue
+            floor = after.id if after is not None and score == last else None
+            found: list[tuple[str, _Band]] = []
+            for band in self._by_score[score]:
+                pool = band.ids if floor is None else [c for c in band.ids if c > floor]
+                found.extend((cid, band) for cid in heapq.nsmallest(want - len(hits), pool))
+            found.sort(key=lambda f: f[0])
+            for cid, band in found[: want - len(hits)]:
+                hits.append(Hit(cid, score, band.best(cid).match))
+            if len(hits) >= want:
+                break
+        return hits[:limit], len(hits) > limit
+
+    def all(self) -> list[Hit]:
+        """Every hit in order (tests and small answers)."""
+        return self.page(None, self.total)[0]
+
+
+def band_score(band: _Band) -> float:
+    """The score every credential of a band has."""
+    if band.shared is not None:
+        return band.shared.score
+    return next(iter(band.own.values())).score
+
+
 def combine(
     titles: Mapping[str, Best],
     skills: Mapping[str, Best],
-    holders: Mapping[str, Iterable[str]],
-) -> list[Hit]:
+    holders: Mapping[str, AbstractSet[str]],
+) -> Ranking:
     """Each credential's best match over its titles and its matched skills, ranked.
 
-    `holders` gives, for each matched skill, the credentials (filters applied) aligned to it.
+    `holders` gives, for each matched skill, the credentials (filters applied) aligned to
+    it.  Skills are taken best first and a credential keeps the first that holds it, in
+    set operations, so a skill taught by thousands costs no Python loop over them.
     """
-    best: dict[str, Best] = dict(titles)
-    for sid, skill_best in skills.items():
-        for cid in holders.get(sid, ()):
-            held = best.get(cid)
-            if held is None or skill_best.key() < held.key():
-                best[cid] = skill_best
-    hits = [Hit(cid, b.score, b.match) for cid, b in best.items()]
-    hits.sort(key=lambda h: (-h.score, h.id))
-    return hits
+    bands: list[_Band] = []
+    seen: set[str] = set()
+    for sid in sorted(skills, key=lambda s: skills[s].key()):
+        held = holders.get(sid)
+        new = set(held - seen) if held else set()
+        if new:
+            seen |= new
+            bands.append(_Band(new, shared=skills[sid]))
+    by_title: dict[float, _Band] = {}
+    title_ids = set(titles) & seen
+    beaten: set[str] = set()
+    for band in bands:
+        if not title_ids:
+            break
+        assert band.shared is not None
+        found = band.ids & title_ids
+        title_ids -= found
+        for cid in found:
+            if band.shared.key() < titles[cid].key():
+                beaten.add(cid)
+            else:
+                band.ids.discard(cid)
+    for cid, best in titles.items():
+        if cid not in beaten:
+            band = by_title.setdefault(best.score, _Band(set()))
+            band.ids.add(cid)
+            band.own[cid] = best
+    return Ranking([*bands, *by_title.values()])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 
 from rapidfuzz.distance import OSA
 
@@ -48,15 +48,11 @@ def _filler(n: int) -> list[Credential]:
     return [_cred(f"f{i:04d}", f"Bookkeeping module {i}") for i in range(n)]
 
 
-def _shares_a_word(query: str, texts: Sequence[SearchText]) -> bool:
-    """The documented word rule, checked against every word of every text."""
-    return any(
+def _rule(word: str, indexed: str) -> bool:
+    return (
         indexed == word
         or (len(word) >= MIN_PREFIX and indexed.startswith(word))
         or (len(word) >= FUZZY_MIN and OSA.distance(word, indexed) <= 1)
-        for word in query_words(query)
-        for t in texts
-        for indexed in t.norm.split()
     )
 
 
@@ -65,13 +61,27 @@ def _brute(search: SearchFilter, creds: Sequence[Credential]) -> list[tuple[str,
     query = normalise(search.text or "")
     passing = [c for c in creds if search.country in (None, c.country)]
     titles = {c.id: credential_texts(c) for c in passing}
-    titles = {c: t for c, t in titles.items() if _shares_a_word(query, t)}
     labels = {s.id: skill_texts(s) for s in SKILLS.values()}
-    labels = {s: t for s, t in labels.items() if _shares_a_word(query, t)}
-    holders = {
-        sid: [c.id for c in passing if any(sid in o.skills for o in c.outcomes)] for sid in SKILLS
+    everything = [t for texts in (*titles.values(), *labels.values()) for t in texts]
+    matched = {
+        w
+        for t in everything
+        for w in t.norm.split()
+        if any(_rule(q, w) for q in query_words(query))
     }
-    hits = combine(best_texts(query, titles, False), best_texts(query, labels, True), holders)
+    holders = {
+        sid: {c.id for c in passing if any(sid in o.skills for o in c.outcomes)} for sid in SKILLS
+    }
+    ranking = combine(
+        best_texts(query, titles, False, matched),
+        best_texts(query, labels, True, matched),
+        holders,
+    )
+    # The reference ranks by sorting everything.
+    hits = ranking.all()
+    assert [(h.score, h.id) for h in hits] == sorted(
+        ((h.score, h.id) for h in hits), key=lambda p: (-p[0], p[1])
+    )
     return [(h.id, h.score) for h in hits]
 
 
@@ -86,10 +96,10 @@ def test_the_scorer_sees_only_the_shortlist() -> None:
     seen: list[str] = []
 
     def watching(
-        query: str, owners: Mapping[str, Sequence[SearchText]], skills: bool
+        query: str, owners: Mapping[str, Sequence[SearchText]], skills: bool, matched: Set[str]
     ) -> Mapping[str, Best]:
         seen.extend(owners)
-        return best_texts(query, owners, skills)
+        return best_texts(query, owners, skills, matched)
 
     search.score = watching
     page = search.search(SearchFilter(text="welding"), 10, None, {c.id: c for c in creds}.get)
