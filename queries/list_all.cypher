@@ -2,6 +2,7 @@
 // $take), optionally of one EQF level; and how many pass (the count store when unfiltered).
 CALL () {
   MATCH (c:Credential)
+  USING INDEX c:Credential(id)
   WHERE c.id > $after AND ($eqf IS NULL OR $eqf IN coalesce(c.eqf, []))
   WITH c
   ORDER BY c.id

@@ -23,7 +23,8 @@ Shortlist (the index)
     matched), so a word found everywhere costs a bounded amount.
 
 Score
-    Each text of a shortlisted owner is scored `WRatio(query, text) / 100` (rapidfuzz:
+    Each text of a shortlisted owner that holds a matching word is scored
+    `WRatio(query, text) / 100` (rapidfuzz:
     the best of whole-string, partial and token-order-blind ratios, so a word inside a
     long title scores high), times its field's weight: TITLE_WEIGHT for titles,
     SKILL_WEIGHT for skill labels (a title says what the credential is; a skill is one

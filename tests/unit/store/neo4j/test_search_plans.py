@@ -1,0 +1,63 @@
+"""Search and filtered listing run through indexes in Neo4j: no plan scans the credentials."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from neo4j import GraphDatabase
+
+from pathways.store.neo4j.catalog import Q, query, statements
+
+SCANS = {"AllNodesScan", "NodeByLabelScan"}
+
+PARAMS: dict[Q, dict[str, Any]] = {
+    Q.LIST_ALL: {"after": "", "take": 11, "eqf": None},
+    Q.LIST_BY_COUNTRY: {"after": "", "take": 11, "country": "EE", "kind": None, "eqf": 4},
+    Q.LIST_BY_KIND: {"after": "m1", "take": 11, "kind": "UNIT", "eqf": None},
+    Q.SEARCH_SHORTLIST: {
+        "credential_query": "+search_text:(weld weld*) +search_facets:c_ee",
+        "skill_query": "search_text:(weld weld*)",
+        "cap": 2000,
+        "country": "EE",
+        "kind": None,
+        "eqf": None,
+    },
+    Q.SEARCH_HOLDERS: {"skills": ["s:weld"], "country": "IE", "kind": None, "eqf": None},
+}
+
+
+def _operators(plan: Any) -> list[tuple[str, str]]:
+    """(operator, details) of every step of a plan, depth first."""
+    name = str(plan["operatorType"]).split("@")[0]
+    found = [(name, str(plan.get("args", {}).get("Details", "")))]
+    for child in plan.get("children", []):
+        found += _operators(child)
+    return found
+
+
+@pytest.fixture(scope="module")
+def schema(neo4j_uri: str) -> str:
+    """The store's schema (its indexes) in place, as opening a store makes it."""
+    with GraphDatabase.driver(neo4j_uri) as driver, driver.session() as session:
+        for statement in statements(Q.SCHEMA):
+            session.run(statement).consume()
+    return neo4j_uri
+
+
+@pytest.mark.parametrize("name", list(PARAMS), ids=lambda q: q.value)
+def test_no_search_or_listing_plan_scans_credentials(schema: str, name: Q) -> None:
+    with GraphDatabase.driver(schema) as driver, driver.session() as session:
+        summary = session.run("EXPLAIN " + query(name), PARAMS[name]).consume()
+    assert summary.plan is not None
+    steps = _operators(summary.plan)
+    scans = [(op, d) for op, d in steps if op in SCANS and "Credential" in d]
+    assert scans == [], steps
+    ops = {op for op, _ in steps}
+    if name is Q.SEARCH_SHORTLIST:
+        assert "ProcedureCall" in ops
+    else:
+        assert any("Index" in op or "CountStore" in op for op in ops), steps
+    if name.value.startswith("list_"):
+        # Pages come in index order and stop at $take: nothing sorts every match.
+        assert not ops & {"Top", "Sort", "PartialTop"}, steps
