@@ -30,6 +30,7 @@ def test_elm_issued_credential_reads_the_awarded_specification_first(shipped_gra
     assert reading.format is DocumentFormat.ELM
     first, refrigerant, commissioning = reading.credentials
     assert first.title == "Heat pump installation"
+    assert any("not mapped" in w and "ISCEDFCode" in w for w in reading.warnings)  # thematicArea
     assert first.titles == {
         "en": "Heat pump installation",
         "ga": "Suiteáil teaschaidéal",

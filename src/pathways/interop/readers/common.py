@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from pathways.interop import vocab
 from pathways.interop.nodes import Node
@@ -84,3 +85,23 @@ def set_duration(draft: Draft, value: str, notes: Notes, title: str) -> None:
         notes.add(f"'{title}': {why}")
     elif hours > 0:
         draft.hours = hours
+
+
+def local_name(iri: str) -> str:
+    """The last segment of an IRI: '.../elm/thematicArea' -> 'thematicArea'."""
+    return re.split(r"[#/:]", iri.rstrip("/#"))[-1] or iri
+
+
+def note_unmapped(node: Node, used: frozenset[str], notes: Notes, title: str) -> None:
+    """One warning naming the properties of `node` that no field of ours holds."""
+    left = sorted({local_name(p) for p in node.properties() if p not in used})
+    if left:
+        notes.add(f"'{title}': not mapped (no field of ours holds them): {', '.join(left)}")
+
+
+def description(node: Node, prop: str, draft: Draft) -> None:
+    """The description in the credential's language, kept as the extra `description`."""
+    texts = node.texts(prop)
+    text = texts.get(draft.language or "en") or texts.get("") or next(iter(texts.values()), None)
+    if text:
+        draft.extra["description"] = text

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from pathways.interop import vocab
 from pathways.interop.nodes import Node, NodeIndex
-from pathways.interop.readers.common import kind_from_iri, number, participation_from, set_duration
+from pathways.interop.readers.common import (
+    description,
+    kind_from_iri,
+    note_unmapped,
+    number,
+    participation_from,
+    set_duration,
+)
 from pathways.interop.reading import Draft, DraftOutcome, DraftRule, Notes
 from pathways.model import CredentialKind
 
@@ -54,6 +61,19 @@ NOT_CREDENTIALS = {
     "Pathway",
     "PathwayComponent",
 }
+
+
+USED = frozenset(
+    f"{C}{p}"
+    for p in (
+        *("name", "description", "ctid", "inLanguage", "availableAt", "ownedBy", "offeredBy"),
+        *("audienceLevelType", "alignedTo", "creditValue", "estimatedDuration", "teaches"),
+        *("assessmentMethodDescription", "assessmentMethodType", "deliveryType", "requires"),
+        *("accreditedBy", "approvedBy", "recognizedBy", "regulatedBy", "hasPart", "isPartOf"),
+        *("prerequisite", "entryCondition", "corequisite"),
+    )
+)
+"""Properties of a record that a field of ours holds."""
 
 
 def is_record(node: Node) -> bool:
@@ -102,6 +122,8 @@ def _record(node: Node, notes: Notes, labels: dict[str, dict[str, str]]) -> Draf
     for lang in node.literals(f"{C}inLanguage"):
         if isinstance(lang[0], str):
             draft.language = draft.language or vocab.language_code(lang[0])
+    description(node, f"{C}description", draft)
+    note_unmapped(node, USED, notes, title)
     for place in node.nodes(f"{C}availableAt"):
         code = place.text(f"{C}addressCountry")
         draft.country = draft.country or (vocab.country_code(code) if code else None)

@@ -13,7 +13,9 @@ from pathways.interop import vocab
 from pathways.interop.nodes import Node, NodeIndex
 from pathways.interop.readers.common import (
     concept_label,
+    description,
     kind_from_iri,
+    note_unmapped,
     number,
     participation_from,
     set_duration,
@@ -33,6 +35,16 @@ SPEC_TYPES = (
 OPPORTUNITY = f"{E}LearningOpportunity"
 ACHIEVEMENT = f"{E}LearningAchievement"
 CREDENTIAL_TYPES = (f"{E}EuropeanDigitalCredential", f"{vocab.CRED}VerifiableCredential")
+USED = frozenset(
+    (
+        *(f"{DC}{p}" for p in ("title", "language", "spatial", "type", "description")),
+        *(f"{E}{p}" for p in ("EQFLevel", "NQFLevel", "creditPoint", "volumeOfLearning")),
+        *(f"{E}{p}" for p in ("provenBy", "mode", "accreditation", "learningOutcome")),
+        *(f"{E}{p}" for p in ("hasPart", "entryRequirement", "awardingOpportunity")),
+        *(f"{E}{p}" for p in ("isPartialQualification", "awardedBy", "specifiedBy")),
+    )
+)
+"""Properties of a specification (or a claim read as one) that a field of ours holds."""
 
 
 def read(index: NodeIndex, notes: Notes) -> tuple[list[Draft], dict[str, dict[str, str]]]:
@@ -106,6 +118,9 @@ class _Reader:
         draft.language = next(
             (c for lang in spec.ids(f"{DC}language") if (c := vocab.language_code(lang))), None
         )
+        description(spec, f"{DC}description", draft)
+        title = titles.get(draft.language or "en") or next(iter(titles.values()))
+        note_unmapped(spec, USED, self.notes, title)
         for place in spec.ids(f"{DC}spatial"):
             draft.country = draft.country or vocab.country_code(place)
         body = body or _awarding_body(spec)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathways.interop import vocab
 from pathways.interop.nodes import Node, NodeIndex
-from pathways.interop.readers.common import kind_from_iri, number
+from pathways.interop.readers.common import description, kind_from_iri, note_unmapped, number
 from pathways.interop.reading import Draft, DraftOutcome, Notes
 from pathways.model import CredentialKind
 
@@ -23,6 +23,14 @@ CREDENTIAL_TYPES = (
 )
 OUTCOME_TYPE = "ext:LearningOutcome"
 NQF_TYPE = "ext:NQFLevel"
+USED = frozenset(
+    (
+        *(f"{S}{p}" for p in ("name", "description", "inLanguage")),
+        *(f"{OB}{p}" for p in ("achievementType", "creator", "Criteria", "creditsAvailable")),
+        *(f"{OB}{p}" for p in ("alignment", "endorsement")),
+    )
+)
+"""Properties of an Achievement that a field of ours holds."""
 
 _KINDS = {
     "microcredential": CredentialKind.MICRO_CREDENTIAL,
@@ -82,6 +90,8 @@ def _achievement(
     draft = Draft(key=node.id or f"_:{vocab.short_hash(title)}", kind=kind, titles=titles)
     lang = node.text(f"{S}inLanguage")
     draft.language = vocab.language_code(lang) if lang else None
+    description(node, f"{S}description", draft)
+    note_unmapped(node, USED, notes, title)
     creator = node.node(f"{OB}creator") or issuer
     if creator is not None:
         name = creator.text(f"{S}name")

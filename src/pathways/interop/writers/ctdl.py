@@ -86,6 +86,8 @@ def write(facts: Facts) -> dict[str, object]:
         "ceterms:inLanguage": [lang],
         "ceterms:availableAt": [{"@type": "ceterms:Place", "ceterms:addressCountry": cred.country}],
     }
+    if isinstance(cred.extra.get("description"), str):
+        record["ceterms:description"] = {lang: cred.extra["description"]}
     graph: list[dict[str, object]] = [record]
     if facts.provider is not None:
         prov = facts.provider

@@ -45,6 +45,8 @@ def write(facts: Facts) -> dict[str, object]:
         "dcType": _concept(kind_iri(cred.kind), KIND_LABELS[cred.kind.value]),
         "spatial": _concept(vocab.country_iri(cred.country)),
     }
+    if isinstance(cred.extra.get("description"), str):
+        doc["description"] = {lang: cred.extra["description"]}
     if qualification:
         doc["isPartialQualification"] = cred.kind is CredentialKind.PARTIAL_QUALIFICATION
     if (lang_iri := vocab.language_iri(lang)) is not None:
