@@ -11,11 +11,13 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from pathways.domain import budget as deadlines
 from pathways.domain import equivalence as eq
 from pathways.domain import stacking
 from pathways.domain.equivalence.model import DEFAULT_POLICY, Match
 from pathways.domain.principles import (
     CredentialFacts,
+    PortabilityFact,
     PrinciplesReport,
     ProviderSummary,
     TargetFact,
@@ -32,6 +34,7 @@ from pathways.model import (
     Level,
     PlanningContext,
     Provider,
+    Recognition,
     rule_credentials,
 )
 from pathways.portability import portability
@@ -60,7 +63,16 @@ class _Gathering:
     levels: Mapping[tuple[str, str], Level]
     providers: dict[str, Provider | None] = field(default_factory=dict)
     frameworks: dict[str, Framework | None] = field(default_factory=dict)
-    plannable: dict[str, bool] = field(default_factory=dict)
+    plannable: dict[str, bool | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class _Links:
+    """How a credential connects: decisions from it, the targets it stacks into, its own plan."""
+
+    recognitions: tuple[Recognition, ...]
+    targets: tuple[TargetFact, ...]
+    own_plan: bool | None
 
 
 class QualityService:
@@ -84,7 +96,8 @@ class QualityService:
         provider = await self._provider(provider_id, gathering)
         if provider is None:  # the store answered for it a moment ago; a concurrent replace
             raise NotFound(f"No provider with id '{provider_id}'.", id=provider_id)
-        facts = [await self._facts(c, gathering) for c in creds]
+        links = [await self._links(c, gathering) for c in creds]
+        facts = [await self._facts(c, gathering, ln) for c, ln in zip(creds, links, strict=True)]
         return provider_summary(
             provider, [f.annex for f in facts], [principles_report(f) for f in facts]
         )
@@ -97,7 +110,7 @@ class QualityService:
         own = None
         if cred.requirements is not None:
             own = await self.service.run_heavy(_draft_plannable, cred, graph)
-        facts = await self._facts(cred, gathering, own_plan=own)
+        facts = await self._facts(cred, gathering, await self._links(cred, gathering, own))
         ctx = await self.store.draft_equivalence_context(
             cred, cred.country or None, DEFAULT_POLICY.shortlist_limit
         )
@@ -126,11 +139,13 @@ class QualityService:
             g.providers[provider_id] = found.get(provider_id)
         return g.providers[provider_id]
 
-    async def _plannable(self, target_id: str, g: _Gathering) -> bool:
+    async def _plannable(self, target_id: str, g: _Gathering) -> bool | None:
+        """Whether a plan from nothing completes the target; None when the budget ran out first."""
         if target_id not in g.plannable:
             ctx = await self.store.planning_context(target_id, [])
             found = await self.service.run_heavy(stacking.plan, ctx)
-            g.plannable[target_id] = found.achievable
+            undecided = not found.achievable and not found.optimal
+            g.plannable[target_id] = None if undecided else found.achievable
         return g.plannable[target_id]
 
     async def _framework(self, code: str, g: _Gathering) -> Framework | None:
@@ -159,9 +174,18 @@ class QualityService:
                 )
         return tuple(found[k] for k in sorted(found))
 
+    async def _links(self, cred: Credential, g: _Gathering, own_plan: bool | None = None) -> _Links:
+        # plans first: they share the request's time budget with the slower round trips
+        recs = tuple(await self.store.recognitions_from(cred.id))
+        positive = [r.to_id for r in recs if r.decision is not Decision.NONE]
+        if own_plan is None and cred.requirements is not None:
+            own_plan = bool(await self._plannable(cred.id, g))
+        return _Links(recs, await self._targets(cred, g, positive), own_plan)
+
     async def _facts(
-        self, cred: Credential, g: _Gathering, own_plan: bool | None = None
+        self, cred: Credential, g: _Gathering, links: _Links | None = None
     ) -> CredentialFacts:
+        links = links or await self._links(cred, g)
         ref = cred.level
         level = g.levels.get((ref.framework, ref.code)) if ref is not None else None
         provider = await self._provider(cred.provider, g) if cred.provider else None
@@ -169,22 +193,20 @@ class QualityService:
         skill_ids = sorted({s for o in cred.outcomes for s in o.skills})
         skills = await self.store.skills(skill_ids)
         framework = await self._framework(ref.framework, g) if ref is not None else None
-        travels = await self.service.run_heavy(
-            portability, cred, provider, framework, tuple(skills[s] for s in sorted(skills))
-        )
-        recs = tuple(await self.store.recognitions_from(cred.id))
-        positive = [r.to_id for r in recs if r.decision is not Decision.NONE]
-        if own_plan is None and cred.requirements is not None:
-            own_plan = await self._plannable(cred.id, g)
+        travels: tuple[PortabilityFact, ...] = ()
+        if not deadlines.expired():  # once spent, portability is judged by the fields alone
+            travels = await self.service.run_heavy(
+                portability, cred, provider, framework, tuple(skills[s] for s in sorted(skills))
+            )
         return CredentialFacts(
             credential=cred,
             annex=annex,
             level=level,
             provider=provider,
             skills=skills,
-            targets=await self._targets(cred, g, positive),
-            recognitions=recs,
-            own_plan=own_plan,
+            targets=links.targets,
+            recognitions=links.recognitions,
+            own_plan=links.own_plan,
             portability=travels,
             today=self.today or dt.date.today(),
         )

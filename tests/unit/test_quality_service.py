@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 
+from pathways.domain import budget as deadlines
 from pathways.domain.principles import CheckStatus, Principle
 from pathways.model import CredentialKind, Graph
 from pathways.quality_service import QualityService
@@ -56,3 +57,20 @@ def test_docs_state_a_rule_for_every_principle() -> None:
     text = (ROOT / "docs" / "quality.md").read_text(encoding="utf-8")
     for principle in Principle:
         assert f"`{principle.value}`" in text, principle
+
+
+def test_a_spent_budget_is_said_not_hidden(small_graph: Graph) -> None:
+    async def go() -> None:
+        service = QualityService(Service(MemoryStore(small_graph)), today=TODAY)
+        with deadlines.within(deadlines.Deadline.after(0.0)):
+            report = await service.principles_report("ie-mig")
+        portable = report.check(Principle.PORTABLE)
+        assert portable.status is CheckStatus.MET
+        assert any("not by writing them" in e for e in portable.evidence)
+        relaxed = await service.principles_report("ie-mig")
+        assert any(
+            e.startswith("ELM: writes and reads back")
+            for e in relaxed.check(Principle.PORTABLE).evidence
+        )
+
+    asyncio.run(go())

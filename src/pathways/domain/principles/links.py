@@ -46,6 +46,9 @@ def _target_line(facts: CredentialFacts, t: TargetFact) -> tuple[str, bool]:
     ok = True
     if t.plannable:
         line += ", which a learner can complete from nothing"
+    elif t.plannable is None:
+        line += ", which could not be planned within this request's time budget (ask again)"
+        ok = False
     else:
         line += ", which no plan can complete from nothing"
         ok = False

@@ -69,7 +69,7 @@ class TargetFact:
 
     credential: Credential
     eqf: tuple[int, ...]
-    plannable: bool
+    plannable: bool | None  # None: the request's time budget ran out before a plan was found
     via: str | None = None  # the credential this one is recognised as, when not direct
 
 

@@ -143,6 +143,11 @@ def test_stackable_pathways() -> None:
     assert status(Principle.STACKABLE_PATHWAYS, facts()) is S.MET
     stuck = (TargetFact(QUAL, (4,), plannable=False),)
     assert status(Principle.STACKABLE_PATHWAYS, facts(targets=stuck)) is S.PARTLY_MET
+    undecided = RULES[Principle.STACKABLE_PATHWAYS](
+        facts(targets=(TargetFact(QUAL, (4,), plannable=None),))
+    )
+    assert undecided.status is S.PARTLY_MET
+    assert "time budget" in undecided.evidence[0]
     lower = (TargetFact(QUAL, (3,), plannable=True),)
     check = RULES[Principle.STACKABLE_PATHWAYS](facts(targets=lower))
     assert check.status is S.PARTLY_MET
