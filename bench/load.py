@@ -247,7 +247,7 @@ async def run_load(
             extra = [
                 adversarial.attacker(other, tally.add, deadline, rng) for _ in range(args.attackers)
             ]
-            if args.attackers:
+            if args.attackers or args.probe:
                 extra.append(adversarial.prober(other, tally.add, deadline))
             await asyncio.gather(
                 *(
@@ -346,6 +346,9 @@ def main() -> int:
     p.add_argument("--write-ratio", type=float, default=0.2)
     p.add_argument(
         "--attackers", type=int, default=0, help="clients sending the heaviest documents"
+    )
+    p.add_argument(
+        "--probe", action="store_true", help="probe /healthz and a trivial query (with attackers)"
     )
     p.add_argument("--seeds", type=Path, action="append", help="default: graph_seeds/")
     p.add_argument("--seed", type=int, default=7, help="random seed of the workload")

@@ -9,7 +9,6 @@ import contextvars
 import json
 import math
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import ParamSpec, TypeVar
 
@@ -21,6 +20,7 @@ from pathways.domain.crosswalk import CrosswalkResult, crosswalk
 from pathways.domain.equivalence.model import DEFAULT_POLICY, Match, check_bounds
 from pathways.domain.quality import QualityReport, quality_report
 from pathways.errors import BadUserInput, NotFound
+from pathways.lanes import HeavyLane
 from pathways.model import (
     Credential,
     CredentialKind,
@@ -135,36 +135,30 @@ class Service:
     def __init__(self, store: Store, heavy_workers: int = HEAVY_WORKERS) -> None:
         self.store = store
         self._writes = asyncio.Lock()  # one writer: validate and apply against the same graph
-        self._heavy_workers = heavy_workers
-        self._heavy: ThreadPoolExecutor | None = None  # started on first use, per process
+        self._heavy = HeavyLane(heavy_workers)
 
     async def run_heavy(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
-        """`fn(*args, **kwargs)` in the heavy-work pool, under the request's deadline.
+        """`fn(*args, **kwargs)` on the heavy lane's threads, under the request's deadline.
 
         For CPU-heavy pure work over values already fetched from the store (a plan over
         a planning context, a match over an equivalence context): the event loop keeps
-        answering meanwhile.  Long loops in `fn` ask `domain.budget.expired()` and settle
-        for what they have; outside a request (the CLI, tests) each call gets its own
-        REQUEST_SECONDS.  Never pass it a store call: the stores belong to the loop.
+        answering meanwhile, and the lane serves the least-served request first.  Long
+        loops in `fn` ask `domain.budget.expired()` and settle for what they have;
+        outside a request (the CLI, tests) each call gets its own REQUEST_SECONDS.
+        Never pass it a store call: the stores belong to the loop.
         """
-        loop = asyncio.get_running_loop()
-        context = contextvars.copy_context()  # the request's deadline goes along
+        deadline = deadlines.current() or deadlines.Deadline.after(REQUEST_SECONDS)
+        context = contextvars.copy_context()  # whatever else the request set goes along
 
         def call() -> T:
-            if deadlines.current() is None:
-                with deadlines.within(deadlines.Deadline.after(REQUEST_SECONDS)):
-                    return fn(*args, **kwargs)
-            return fn(*args, **kwargs)
+            with deadlines.within(deadline):
+                return fn(*args, **kwargs)
 
-        if self._heavy is None:
-            self._heavy = ThreadPoolExecutor(self._heavy_workers, "pathways-heavy")
-        return await loop.run_in_executor(self._heavy, context.run, call)
+        return await self._heavy.run(deadline, lambda: context.run(call))
 
     def close(self) -> None:
-        """Let the heavy-work pool's threads end once their work is done (it restarts on use)."""
-        if self._heavy is not None:
-            self._heavy.shutdown(wait=False, cancel_futures=True)
-            self._heavy = None
+        """Let the heavy lane's threads end once their work is done (it restarts on use)."""
+        self._heavy.close()
 
     async def upsert_credential(self, data: Mapping[str, object]) -> Credential:
         """Validate one credential as a seed record against the current graph, then store it."""

@@ -17,12 +17,17 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class Deadline:
-    """A moment on the monotonic clock after which heavy work settles for what it has."""
+    """A moment on the monotonic clock after which heavy work settles for what it has.
+
+    `spent` is the heavy time the request has had so far (booked by the heavy lane,
+    which serves the least-served request first); only it changes.
+    """
 
     at: float
     seconds: float
+    spent: float = 0.0
 
     @classmethod
     def after(cls, seconds: float) -> Deadline:

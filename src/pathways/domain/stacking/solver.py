@@ -63,6 +63,10 @@ class Found:
 GRACE_NODES = 2_000
 """Nodes a search may still visit past the budget while it has found no plan at all."""
 
+LATE_GRACE_NODES = 200
+"""The grace of a search whose request's deadline had passed before it started (the tenth
+alias of a greedy document): enough for a plain first plan, not for a hard one."""
+
 
 CLOCK_EVERY = 1024
 """Nodes between two looks at the request's deadline (a clock read is ~50 ns, a node ~10 us)."""
@@ -81,6 +85,8 @@ class Budget:
         self.exhausted = False
         self.timed_out = False
         self.deadline = deadlines.current()
+        late = self.deadline is not None and self.deadline.expired()
+        self.grace = LATE_GRACE_NODES if late else GRACE_NODES
         self.probes: dict[tuple[int, frozenset[str]], bool] = {}
 
     def over(self) -> bool:
@@ -153,8 +159,8 @@ class Search(Relaxation):
         budget = self.budget
         budget.used += 1
         self.visited += 1
-        # Past the budget, a search still gets GRACE_NODES to find its first plan.
-        if budget.over() and (self.found or self.visited > GRACE_NODES):
+        # Past the budget, a search still gets its grace nodes to find its first plan.
+        if budget.over() and (self.found or self.visited > budget.grace):
             budget.exhausted = True
             raise _Stop
         if self.weight + self._lb(stack, self.threshold - self.weight) >= self.threshold:
