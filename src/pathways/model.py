@@ -291,7 +291,8 @@ class SkillGapContext:
     `skills` holds the asked skills; `credentials` every held credential, what a held
     one is recognised as, every credential teaching an asked skill, and the
     prerequisite closure of all of them (with the credentials recognised as each
-    prerequisite); `recognitions` every decision into one of those credentials.
+    prerequisite); `recognitions` at least every decision from a held credential and
+    every decision into a prerequisite of that closure (a store may give more).
     """
 
     skills: Mapping[str, Skill]

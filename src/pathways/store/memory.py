@@ -266,18 +266,31 @@ class MemoryStore:
             )
         for h in held:
             frontier.append(h)
-            frontier.extend(self._edges_out(h, "RECOGNISED_AS"))
-        while frontier:
+            for _s, dst, key, data in self._g.out_edges((_CRED, h), keys=True, data=True):
+                if key == "RECOGNISED_AS":
+                    recs[(h, dst[1])] = data["value"]
+                    frontier.append(dst[1])
+        # Only a prerequisite needs the credentials recognised as it (they can meet it).
+        needed: set[str] = set()
+        pending: list[str] = []
+        while frontier or pending:
+            if pending:
+                q = pending.pop()
+                for src, data in self._edges_in(q, "RECOGNISED_AS"):
+                    rec = data["value"]
+                    assert isinstance(rec, Recognition)
+                    recs[(rec.from_id, rec.to_id)] = rec
+                    frontier.append(src)
+                frontier.append(q)
+                continue
             cid = frontier.pop()
             if cid in creds or (cred := self._cred(cid)) is None:
                 continue
             creds[cid] = cred
-            frontier.extend(cred.prerequisites)
-            for src, data in self._edges_in(cid, "RECOGNISED_AS"):
-                rec = data["value"]
-                assert isinstance(rec, Recognition)
-                recs[(rec.from_id, rec.to_id)] = rec
-                frontier.append(src)
+            for q in cred.prerequisites:
+                if q not in needed:
+                    needed.add(q)
+                    pending.append(q)
         return SkillGapContext(
             skills=asked,
             held=frozenset(held),

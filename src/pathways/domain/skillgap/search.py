@@ -133,7 +133,7 @@ class GapSearch:
     def _dfs(self, cursor: int) -> None:
         budget = self.budget
         budget.used += 1
-        out_of_time = budget.used % CHECK_EVERY == 0 and deadlines.expired()
+        out_of_time = budget.used % CHECK_EVERY == 1 and deadlines.expired()
         if budget.used > budget.limit or out_of_time:
             raise _Stop
         if self.best is not None and self.weight + self._bound(cursor) >= self.best_weight:
