@@ -2,9 +2,9 @@
 
 A first-in-first-out pool lets one client that sends ten aliased heavy plans, again
 and again, keep every worker busy while an ordinary plan waits behind all of them.
-Here a waiting call is ranked by the heavy time its request has already had
-(`Deadline.spent`), so a request that has had nothing yet goes first, and the aliases
-of a greedy document queue behind everyone else's first call.
+Here a waiting call is ranked by how many heavy calls its request queued before it
+(`Deadline.calls`), then by the heavy time the request has had (`Deadline.spent`):
+the aliases of a greedy document queue behind everyone else's first call.
 """
 
 from __future__ import annotations
@@ -28,13 +28,15 @@ class HeavyLane:
     def __init__(self, workers: int) -> None:
         self.workers = workers
         self._free = workers
-        self._waiting: list[tuple[float, int, asyncio.Future[None]]] = []
+        self._waiting: list[tuple[tuple[int, float], int, asyncio.Future[None]]] = []
         self._order = itertools.count()
         self._pool: ThreadPoolExecutor | None = None  # started on first use
 
     async def run(self, deadline: Deadline, fn: Callable[[], T]) -> T:
         """`fn()` on a worker thread once this request's turn comes; its time is booked."""
-        await self._acquire(deadline.spent)
+        rank = (deadline.calls, deadline.spent)
+        deadline.calls += 1
+        await self._acquire(rank)
         started = time.monotonic()
         try:
             if self._pool is None:
@@ -44,12 +46,12 @@ class HeavyLane:
             deadline.spent += time.monotonic() - started
             self._release()
 
-    async def _acquire(self, spent: float) -> None:
+    async def _acquire(self, rank: tuple[int, float]) -> None:
         if self._free > 0 and not self._waiting:
             self._free -= 1
             return
         turn: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        heapq.heappush(self._waiting, (spent, next(self._order), turn))
+        heapq.heappush(self._waiting, (rank, next(self._order), turn))
         try:
             await turn
         except asyncio.CancelledError:
@@ -59,7 +61,7 @@ class HeavyLane:
 
     def _release(self) -> None:
         while self._waiting:
-            _spent, _n, turn = heapq.heappop(self._waiting)
+            _rank, _n, turn = heapq.heappop(self._waiting)
             if not turn.done():
                 turn.set_result(None)
                 return

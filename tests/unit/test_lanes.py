@@ -10,26 +10,31 @@ from pathways.lanes import HeavyLane
 
 
 def test_a_request_that_has_had_nothing_goes_before_a_greedy_one() -> None:
+    """By time had, and by calls queued: a document's second alias waits for others' first."""
     order: list[str] = []
     release = threading.Event()
 
     async def main() -> None:
         lane = HeavyLane(1)
-        greedy, fresh = Deadline.after(60), Deadline.after(60)
+        greedy, fresh, many = Deadline.after(60), Deadline.after(60), Deadline.after(60)
         greedy.spent = 5.0
         try:
             blocker = asyncio.ensure_future(lane.run(Deadline.after(60), lambda: release.wait(30)))
             await asyncio.sleep(0.05)  # the only worker is busy now
             later = asyncio.ensure_future(lane.run(greedy, lambda: order.append("greedy")))
+            alias = [
+                asyncio.ensure_future(lane.run(many, lambda: order.append("alias")))
+                for _ in range(2)
+            ]
             first = asyncio.ensure_future(lane.run(fresh, lambda: order.append("fresh")))
             await asyncio.sleep(0.05)
             release.set()
-            await asyncio.gather(blocker, later, first)
+            await asyncio.gather(blocker, later, first, *alias)
         finally:
             lane.close()
 
     asyncio.run(main())
-    assert order == ["fresh", "greedy"]
+    assert order == ["alias", "fresh", "greedy", "alias"]
 
 
 def test_time_on_the_lane_is_booked_to_the_request() -> None:

@@ -21,12 +21,14 @@ from dataclasses import dataclass
 class Deadline:
     """A moment on the monotonic clock after which heavy work settles for what it has.
 
-    `spent` is the heavy time the request has had so far (booked by the heavy lane,
-    which serves the least-served request first); only it changes.
+    `calls` (heavy calls the request has queued) and `spent` (heavy time it has had)
+    are booked by the heavy lane, which serves the least-served request first; only
+    they change.
     """
 
     at: float
     seconds: float
+    calls: int = 0
     spent: float = 0.0
 
     @classmethod
