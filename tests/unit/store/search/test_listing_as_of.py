@@ -1,0 +1,48 @@
+"""Filter lists with ids left out (credentials not valid on the asked day) against a brute force."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pathways.store.search.listing import Facets, FilterKey, FilterLists
+
+FACETS = st.builds(
+    Facets,
+    country=st.sampled_from(["EE", "IE"]),
+    kind=st.sampled_from(["UNIT", "QUALIFICATION"]),
+    eqf=st.lists(st.integers(3, 5), max_size=2, unique=True).map(tuple),
+)
+KEYS = st.tuples(
+    st.sampled_from([None, "EE", "IE"]),
+    st.sampled_from([None, "UNIT"]),
+    st.sampled_from([None, 3, 4]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    writes=st.lists(st.tuples(st.sampled_from("abcdefgh"), FACETS), max_size=20),
+    skip=st.frozensets(st.sampled_from("abcdefghz"), max_size=5),
+    key=KEYS,
+    after=st.sampled_from([None, "a", "c", "dd", "h"]),
+    limit=st.integers(0, 4),
+)
+def test_a_page_skipping_ids_equals_brute_force(
+    writes: list[tuple[str, Facets]],
+    skip: frozenset[str],
+    key: FilterKey,
+    after: str | None,
+    limit: int,
+) -> None:
+    lists = FilterLists()
+    final: dict[str, Facets] = {}
+    for cid, facets in writes:
+        lists.put(cid, facets)
+        final[cid] = facets
+    passing = sorted(cid for cid, f in final.items() if f.passes(key) and cid not in skip)
+    rest = [cid for cid in passing if after is None or cid > after]
+    ids, total, more = lists.page(key, after, limit, skip)
+    assert ids == rest[:limit]
+    assert total == len(passing)
+    assert more == (len(rest) > limit)
