@@ -71,7 +71,7 @@ def _compare_everything(both: Both, graph: Graph) -> None:
         both.same("planning_context", cid, ids[:2])
         both.same("equivalence_context", cid, None, 50)
         both.same("qualifications_touching", [cid])
-    both.same("search", SearchFilter(text="welding"), 0, 20)
+    both.same("search", SearchFilter(text="welding"), 20, None)
 
 
 # --- writes ------------------------------------------------------------------------------
