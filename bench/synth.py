@@ -7,6 +7,7 @@ skills, credentials, recognitions) deterministically from a seed;
 
 from __future__ import annotations
 
+import gc
 import random
 import sys
 from collections.abc import Mapping
@@ -83,6 +84,18 @@ def _national(country: str, eqf: int, rng: random.Random) -> LevelRef:
 
 def synth_graph(n_micro: int = 20000, n_quals: int = 500, seed: int = 1) -> Graph:
     """A deterministic graph of `n_micro` micro-credentials and `n_quals` qualifications."""
+    # Millions of new objects and none garbage: the cyclic collector's full passes over
+    # everything built so far made generation grow quadratically.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _synth_graph(n_micro, n_quals, seed)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _synth_graph(n_micro: int, n_quals: int, seed: int) -> Graph:
     rng = random.Random(seed)
     skills = {f"synth-skill-{s:04d}": Skill(f"synth-skill-{s:04d}", {}) for s in range(N_SKILLS)}
     labels: dict[str, dict[str, str]] = {sid: {} for sid in skills}
@@ -100,15 +113,17 @@ def synth_graph(n_micro: int = 20000, n_quals: int = 500, seed: int = 1) -> Grap
     creds: dict[str, Credential] = {}
     nouns: dict[str, int] = {}
     by_country: dict[str, list[str]] = {c: [] for c in CODES}
-    by_noun: dict[int, list[str]] = {}
+    # (noun, country) -> ids: peers on the same theme abroad are found without a scan
+    by_theme: dict[tuple[int, str], list[str]] = {}
     for i in range(n_micro):
         cred, nouns[cred_id(i)] = _micro(i, rng, by_country)
         creds[cred.id] = cred
         by_country[cred.country].append(cred.id)
-        by_noun.setdefault(nouns[cred.id], []).append(cred.id)
-    quals = [_qualification(q, rng, by_country, creds, nouns) for q in range(n_quals)]
+        by_theme.setdefault((nouns[cred.id], cred.country), []).append(cred.id)
+    micro_ids = list(creds)
+    quals = [_qualification(q, rng, by_country, creds, micro_ids, nouns) for q in range(n_quals)]
     creds.update((q.id, q) for q in quals)
-    recs = _recognitions(rng, creds, quals, by_noun, nouns)
+    recs = _recognitions(rng, creds, quals, by_theme, nouns)
     return Graph(frameworks(), providers, skills, creds, tuple(recs))
 
 
@@ -175,6 +190,7 @@ def _qualification(
     rng: random.Random,
     by_country: Mapping[str, list[str]],
     creds: Mapping[str, Credential],
+    micro_ids: list[str],
     nouns: dict[str, int],
 ) -> Credential:
     country = rng.choice(CODES)
@@ -182,7 +198,8 @@ def _qualification(
     size = rng.randint(6, 40)
     pool = by_country[country]
     home = rng.sample(pool, min(len(pool), size))
-    others = [c for c in rng.sample(list(creds), min(len(creds), size)) if c not in home]
+    # sampling a list costs the sample's size, not the list's: linear in the graph overall
+    others = [c for c in rng.sample(micro_ids, min(len(micro_ids), size)) if c not in home]
     components = [others.pop() if others and rng.random() < 0.1 else c for c in home]
     rule = _rule_for(components, rng, creds)
     ects = sum(creds[c].workload_ects for c in components)
@@ -234,17 +251,25 @@ def _recognitions(
     rng: random.Random,
     creds: Mapping[str, Credential],
     quals: list[Credential],
-    by_noun: Mapping[int, list[str]],
+    by_theme: Mapping[tuple[int, str], list[str]],
     nouns: Mapping[str, int],
 ) -> list[Recognition]:
-    """Decisions from foreign credentials on the same theme into components, and a few quals."""
+    """Decisions from foreign credentials on the same theme into components, and a few quals.
+
+    Each decision costs a constant number of draws, so the whole graph is linear in size.
+    """
     named = sorted({c for q in quals if q.requirements for c in rule_credentials(q.requirements)})
     seen: set[tuple[str, str]] = set()
     out: list[Recognition] = []
     for dst in rng.sample(named, len(named) // 2):
         target = creds[dst]
-        peers = [c for c in by_noun.get(nouns[dst], []) if creds[c].country != target.country]
-        for src in rng.sample(peers, min(len(peers), rng.randint(1, 3))):
+        abroad = [c for c in CODES if c != target.country]
+        pools = [by_theme.get((nouns[dst], c), []) for c in abroad]
+        for _ in range(rng.randint(1, 3)):
+            pool = rng.choice(pools)
+            if not pool:
+                continue
+            src = rng.choice(pool)
             if (src, dst) in seen:
                 continue
             seen.add((src, dst))
@@ -254,9 +279,9 @@ def _recognitions(
                 granted = max(0.5, round(target.workload_ects * rng.uniform(0.3, 0.8) * 2) / 2)
             out.append(_decision(rng, src, dst, decision, granted, target.country))
     for qual in rng.sample(quals, len(quals) // 50):
-        peers = [q.id for q in quals if q.country != qual.country]
-        if peers:
-            src = rng.choice(peers)
+        other = rng.choice(quals)
+        if other.country != qual.country:
+            src = other.id
             if (src, qual.id) not in seen:
                 seen.add((src, qual.id))
                 out.append(_decision(rng, src, qual.id, Decision.FULL, None, qual.country))

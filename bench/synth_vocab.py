@@ -7,6 +7,8 @@ and maps to the same skill (verb x noun x modifier gives 12 * 25 * 10 = 3,000 sk
 
 from __future__ import annotations
 
+from functools import cache
+
 LANGUAGES = ("en", "et", "da", "fr", "es")
 
 VERBS = {
@@ -73,9 +75,17 @@ _POSTPOSED = {"fr", "es"}
 
 def words(table: dict[str, str], language: str) -> list[str]:
     """One word list of a table, split on spaces (verbs) or bars (phrases)."""
-    raw = table[language]
-    return raw.split("|") if "|" in raw else raw.split()
+    return list(_split(id(table), language))
 
+
+@cache
+def _split(table: int, language: str) -> tuple[str, ...]:
+    # keyed by the table's identity: the four tables are module constants
+    raw = _TABLES[table][language]
+    return tuple(raw.split("|") if "|" in raw else raw.split())
+
+
+_TABLES = {id(t): t for t in (VERBS, NOUNS, MODIFIERS, CONTEXTS)}
 
 N_VERBS = len(words(VERBS, "en"))
 N_NOUNS = len(words(NOUNS, "en"))
@@ -86,13 +96,13 @@ N_SKILLS = N_VERBS * N_NOUNS * N_MODIFIERS
 
 def phrase(language: str, verb: int, noun: int, modifier: int, context: int | None) -> str:
     """A learning outcome (or, without context, a skill label or title) in one language."""
-    v = words(VERBS, language)[verb]
-    n = words(NOUNS, language)[noun]
-    m = words(MODIFIERS, language)[modifier]
+    v = _split(id(VERBS), language)[verb]
+    n = _split(id(NOUNS), language)[noun]
+    m = _split(id(MODIFIERS), language)[modifier]
     obj = f"{n} {m}" if language in _POSTPOSED else f"{m} {n}"
     text = f"{v} {obj}"
     if context is not None:
-        text += " " + words(CONTEXTS, language)[context]
+        text += " " + _split(id(CONTEXTS), language)[context]
     return text[0].upper() + text[1:]
 
 
