@@ -5,6 +5,7 @@ CREATE CONSTRAINT pathways_level_key IF NOT EXISTS FOR (l:Level) REQUIRE l.key I
 CREATE CONSTRAINT pathways_provider_id IF NOT EXISTS FOR (p:Provider) REQUIRE p.id IS UNIQUE;
 CREATE CONSTRAINT pathways_skill_id IF NOT EXISTS FOR (s:Skill) REQUIRE s.id IS UNIQUE;
 CREATE CONSTRAINT pathways_token_value IF NOT EXISTS FOR (t:Token) REQUIRE t.value IS UNIQUE;
+CREATE CONSTRAINT pathways_outcome_key IF NOT EXISTS FOR (k:OutcomeKey) REQUIRE k.id IS UNIQUE;
 CREATE CONSTRAINT pathways_meta_key IF NOT EXISTS FOR (m:PathwaysMeta) REQUIRE m.key IS UNIQUE;
 CREATE INDEX pathways_credential_country IF NOT EXISTS FOR (c:Credential) ON (c.country);
 CREATE INDEX pathways_credential_kind IF NOT EXISTS FOR (c:Credential) ON (c.kind);

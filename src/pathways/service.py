@@ -32,7 +32,13 @@ from pathways.model import (
     Skill,
     rule_credentials,
 )
-from pathways.seeds.inputs import credential_from_input, recognition_from_input
+from pathways.seeds.inputs import (
+    credential_from_input,
+    credential_references,
+    recognition_from_input,
+    recognition_references,
+)
+from pathways.seeds.loader import dependencies
 from pathways.store.base import SearchFilter, SearchKey, Store, TextMatch
 from pathways.wording import quoted_id
 
@@ -161,9 +167,14 @@ class Service:
         self._heavy.close()
 
     async def upsert_credential(self, data: Mapping[str, object]) -> Credential:
-        """Validate one credential as a seed record against the current graph, then store it."""
+        """Validate one credential as a seed record against the current graph, then store it.
+
+        Validation reads only what the record names (and what is reachable from what it
+        depends on), never the whole graph: a write costs the same at any graph size.
+        """
         async with self._writes:
-            cred = credential_from_input(data, await self.store.snapshot())
+            hood = await self.store.neighbourhood(credential_references(data))
+            cred = credential_from_input(data, hood.graph, near=hood.near)
             await self.store.upsert_credential(cred)
         return cred
 
@@ -176,21 +187,31 @@ class Service:
         against, so the records may name each other and a cycle among them is found.
         """
         async with self._writes:
-            graph = await self.store.snapshot()
-            graph = replace(graph, credentials={**graph.credentials, **{c.id: c for c in pending}})
             creds: list[Credential] = []
+            earlier: dict[str, Credential] = {c.id: c for c in pending}
+            # a cycle may pass through the other records' prerequisites and requirements
+            roots: list[str] = [d for c in pending for d in dependencies(c)]
             for n, data in enumerate(records):
-                cred = credential_from_input(data, graph, source=f"credentials[{n}]")
-                graph = replace(graph, credentials={**graph.credentials, cred.id: cred})
+                refs = credential_references(data)
+                refs = replace(refs, depends_on=(*refs.depends_on, *roots))
+                hood = await self.store.neighbourhood(refs)
+                graph = replace(hood.graph, credentials={**hood.graph.credentials, **earlier})
+                near = dict(hood.near)
+                if "credential" in near:
+                    near["credential"] = [*near["credential"], *earlier]
+                cred = credential_from_input(data, graph, source=f"credentials[{n}]", near=near)
+                earlier[cred.id] = cred
+                roots.extend(dependencies(cred))
                 creds.append(cred)
             for cred in creds:
                 await self.store.upsert_credential(cred)
         return creds
 
     async def record_recognition(self, data: Mapping[str, object]) -> Recognition:
-        """Validate one recognition decision against the current graph, then store it."""
+        """Validate one recognition decision against the two credentials it names, then store it."""
         async with self._writes:
-            rec = recognition_from_input(data, await self.store.snapshot())
+            hood = await self.store.neighbourhood(recognition_references(data))
+            rec = recognition_from_input(data, hood.graph, near=hood.near)
             await self.store.record_recognition(rec)
         return rec
 

@@ -272,11 +272,18 @@ class Names:
 
     __slots__ = ("_asked", "_choices", "ids", "what", "where")
 
-    def __init__(self, what: str, ids: Collection[str], where: str = UNDECLARED) -> None:
+    def __init__(
+        self,
+        what: str,
+        ids: Collection[str],
+        where: str = UNDECLARED,
+        choices: Collection[str] | None = None,
+    ) -> None:
         self.what = what
         self.where = where
         self.ids = ids
-        self._choices: list[str] | None = None
+        # `choices`: where suggestions come from when `ids` is only part of what exists
+        self._choices: list[str] | None = None if choices is None else sorted(choices)
         self._asked = 0
 
     def __contains__(self, ident: object) -> bool:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Set
+from collections.abc import Collection, Iterator, Mapping, Set
+from dataclasses import dataclass
 
 from pathways.errors import SeedProblem, SeedValidationError
 from pathways.model import Credential, Graph, Recognition
@@ -42,6 +43,45 @@ class _PlusOne(Set[str]):
         return len(self._base) + (self._extra is not None and self._extra not in self._base)
 
 
+class _Recorder(Set[str]):
+    """A set that holds every id it is asked about, remembering each question."""
+
+    __slots__ = ("asked",)
+
+    def __init__(self) -> None:
+        self.asked: set[str] = set()
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, str):
+            self.asked.add(item)
+        return True
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
+@dataclass(frozen=True, slots=True)
+class References:
+    """What one written record names: all that validating it has to look up in the graph."""
+
+    own: str | None
+    credentials: frozenset[str]
+    providers: frozenset[str] = frozenset()
+    skills: frozenset[str] = frozenset()
+    depends_on: tuple[str, ...] = ()
+    """Credentials it cannot be earned without (prerequisites, what its rules name): a new
+    cycle through the record passes through one of them."""
+    outcomes: frozenset[str] = frozenset()
+    """Outcome ids the record sets itself (generated ones cannot meet another credential's)."""
+
+
+Near = Mapping[str, Collection[str]]
+"""Per sort ("credential", "provider", "skill"): ids to suggest from for unknown ones."""
+
+
 def _snake(key: str) -> str:
     return _CAMEL.sub(r"_\1", key).lower()
 
@@ -72,23 +112,65 @@ def _ident(record: Mapping[object, object]) -> str | None:
     return ident if isinstance(ident, str) else None
 
 
+def credential_references(data: Mapping[str, object]) -> References:
+    """The ids a credential record names, found by parsing it once against a graph that has all."""
+    record, _ = _normalise(data, "input", {}, [])
+    asked = {sort: _Recorder() for sort in ("framework", "provider", "skill", "credential")}
+    known = Known(
+        frameworks={},
+        framework_codes=Names("a framework", asked["framework"]),
+        providers=Names("a provider", asked["provider"]),
+        skills=Names("a skill", asked["skill"]),
+        credentials=Names("a credential", asked["credential"]),
+    )
+    parse_credential(Ctx("input", record, [], {}), record, known)
+    raw_out = record.get("outcomes")
+    outcomes = raw_out if isinstance(raw_out, list) else []
+    named = frozenset(asked["credential"].asked)  # its prerequisites and rule references
+    return References(
+        own=_ident(record),
+        credentials=named,
+        providers=frozenset(asked["provider"].asked),
+        skills=frozenset(asked["skill"].asked),
+        depends_on=tuple(sorted(named)),
+        outcomes=frozenset(
+            o["id"] for o in outcomes if isinstance(o, Mapping) and isinstance(o.get("id"), str)
+        ),
+    )
+
+
+def recognition_references(data: Mapping[str, object]) -> References:
+    """The two credential ids a recognition record names."""
+    record, _ = _normalise(data, "input", _RECOGNITION_ALIASES, [])
+    ends = (record.get("from"), record.get("to"))
+    return References(own=None, credentials=frozenset(e for e in ends if isinstance(e, str)))
+
+
 def credential_from_input(
-    data: Mapping[str, object], graph: Graph, source: str = "input"
+    data: Mapping[str, object], graph: Graph, source: str = "input", near: Near | None = None
 ) -> Credential:
     """The credential `data` describes (seed or camelCase keys), checked against `graph`.
 
     An existing id is replaced: references to it resolve, and the prerequisite
-    cycle check sees the new version in place of the old one.
+    cycle check sees the new version in place of the old one.  `graph` may hold only
+    what `credential_references` names (and what is reachable from what it depends on);
+    `near` then gives the ids that suggestions for unknown ones come from.
     """
     problems: list[SeedProblem] = []
     record, rename = _normalise(data, source, {}, problems)
     ident = _ident(record)
+    near = near or {}
+    near_creds = near.get("credential")
+    if near_creds is not None and ident is not None:
+        near_creds = [*near_creds, ident]
     known = Known(
         frameworks=graph.frameworks,
         framework_codes=Names("a framework", graph.frameworks.keys(), _IN_GRAPH),
-        providers=Names("a provider", graph.providers.keys(), _IN_GRAPH),
-        skills=Names("a skill", graph.skills.keys(), _IN_GRAPH),
-        credentials=Names("a credential", _PlusOne(graph.credentials, ident), _IN_GRAPH),
+        providers=Names("a provider", graph.providers.keys(), _IN_GRAPH, near.get("provider")),
+        skills=Names("a skill", graph.skills.keys(), _IN_GRAPH, near.get("skill")),
+        credentials=Names(
+            "a credential", _PlusOne(graph.credentials, ident), _IN_GRAPH, near_creds
+        ),
     )
     ctx = Ctx(source, record, problems, rename)
     cred = parse_credential(ctx, record, known)
@@ -134,14 +216,15 @@ def _check_cycle(ctx: Ctx, cred: Credential, graph: Graph) -> None:
 
 
 def recognition_from_input(
-    data: Mapping[str, object], graph: Graph, source: str = "input"
+    data: Mapping[str, object], graph: Graph, source: str = "input", near: Near | None = None
 ) -> Recognition:
     """The recognition decision `data` describes, its credentials checked against `graph`."""
     problems: list[SeedProblem] = []
     record, rename = _normalise(data, source, _RECOGNITION_ALIASES, problems)
     ctx = Ctx(source, record, problems, rename)
+    choices = (near or {}).get("credential")
     recognition = parse_recognition(
-        ctx, record, Names("a credential", graph.credentials.keys(), _IN_GRAPH)
+        ctx, record, Names("a credential", graph.credentials.keys(), _IN_GRAPH, choices)
     )
     if problems or recognition is None:
         raise SeedValidationError(problems or [SeedProblem(source, "invalid recognition")])

@@ -6,7 +6,7 @@ one round trip, and returns model values.  Nothing of networkx or neo4j escapes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
@@ -22,6 +22,7 @@ from pathways.model import (
     Skill,
     SkillGapContext,
 )
+from pathways.seeds.inputs import References
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,30 @@ class SearchPage:
 
 
 @dataclass(frozen=True, slots=True)
+class Neighbourhood:
+    """What validating one write needs, found without reading the whole graph.
+
+    `graph` holds every framework and, of the rest, only what the write names that
+    exists, the owners of the outcome ids it sets, and the prerequisites reachable
+    from the ones it names; `near` holds ids to suggest for those that do not exist.
+    """
+
+    graph: Graph
+    near: Mapping[str, Collection[str]] = field(default_factory=dict)
+
+
+def outcome_owner_guesses(outcome_ids: Collection[str]) -> set[str]:
+    """Credential ids whose generated outcome ids ('<id>#o<n>') these could be."""
+    out: set[str] = set()
+    for oid in outcome_ids:
+        at = oid.find("#o")
+        while at > 0:
+            out.add(oid[:at])
+            at = oid.find("#o", at + 1)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
 class StoreHealth:
     """Whether the store can answer, and a short word on why not."""
 
@@ -100,7 +125,10 @@ class Store(Protocol):
         """Replace everything with a validated graph, atomically."""
 
     async def snapshot(self) -> Graph:
-        """The whole graph as model values (for validating writes against it)."""
+        """The whole graph as model values (tests and exports; never on a request's path)."""
+
+    async def neighbourhood(self, refs: References) -> Neighbourhood:
+        """Just the part of the graph that validating a write naming `refs` reads."""
 
     # --- reads ---------------------------------------------------------------
     async def frameworks(self) -> Sequence[Framework]:

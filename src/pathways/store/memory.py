@@ -33,7 +33,16 @@ from pathways.model import (
     SkillGapContext,
     rule_credentials,
 )
-from pathways.store.base import SearchFilter, SearchKey, SearchPage, StoreHealth
+from pathways.seeds.inputs import References
+from pathways.seeds.loader import dependencies
+from pathways.store.base import (
+    Neighbourhood,
+    SearchFilter,
+    SearchKey,
+    SearchPage,
+    StoreHealth,
+    outcome_owner_guesses,
+)
 from pathways.store.search import EmbeddedSearch
 from pathways.wording import quoted_id
 
@@ -75,6 +84,13 @@ class MemoryStore:
         for rec in graph.recognitions:
             g.add_edge((_CRED, rec.from_id), (_CRED, rec.to_id), key="RECOGNISED_AS", value=rec)
         self._g = g
+        self._frameworks = dict(graph.frameworks)
+        self._n_credentials = len(graph.credentials)
+        # outcome ids set by hand (not '<id>#o<n>'), by owner: rare, and the only ones a
+        # write's own outcome ids can meet without an owner guessed from the id itself
+        self._custom_outcomes: dict[str, str] = {}
+        for cred in graph.credentials.values():
+            self._custom_outcomes.update(_custom_outcomes(cred))
         self._levels = _level_table(graph.frameworks.values())
         self._search = EmbeddedSearch(graph.credentials.values(), graph.skills, self._levels)
         self._candidates = CandidateIndex(graph.credentials.values(), self._levels)
@@ -125,8 +141,9 @@ class MemoryStore:
 
     async def health(self) -> StoreHealth:
         """Always answers while the process lives."""
-        n = sum(1 for node in self._g.nodes if node[0] == _CRED)
-        return StoreHealth(ok=True, backend=self.backend, detail=f"{n} credentials")
+        return StoreHealth(
+            ok=True, backend=self.backend, detail=f"{self._n_credentials} credentials"
+        )
 
     async def replace_graph(self, graph: Graph) -> None:
         """Swap in a new graph; readers see the old or the new one, never a mix."""
@@ -154,11 +171,44 @@ class MemoryStore:
                 out[node[1]] = value
         return out
 
+    async def neighbourhood(self, refs: References) -> Neighbourhood:
+        """What a write names, what it depends on reachably, its outcome ids' owners."""
+        creds: dict[str, Credential] = {}
+        owners = outcome_owner_guesses(refs.outcomes)
+        owners.update(self._custom_outcomes[o] for o in refs.outcomes if o in self._custom_outcomes)
+        for cid in (*refs.credentials, *owners):
+            if (cred := self._cred(cid)) is not None:
+                creds[cid] = cred
+        # a new cycle (of prerequisites or requirements) passes through the written
+        # credential: its old version is never needed
+        todo, seen = list(refs.depends_on), {refs.own}
+        while todo:
+            cid = todo.pop()
+            if cid in seen:
+                continue
+            seen.add(cid)
+            if (cred := self._cred(cid)) is not None:
+                creds[cid] = cred
+                todo.extend(dependencies(cred))
+        providers = self._some(_PROV, sorted(refs.providers), Provider)
+        skills = self._some(_SKILL, sorted(refs.skills), Skill)
+        near: dict[str, list[str]] = {}
+        # suggestions for a typo come from every id, as the seed loader's do: this scan
+        # happens only on the way to rejecting a write
+        for sort, kind, named, found in (
+            ("credential", _CRED, refs.credentials, creds),
+            ("provider", _PROV, refs.providers, providers),
+            ("skill", _SKILL, refs.skills, skills),
+        ):
+            if not named <= found.keys():
+                near[sort] = [n[1] for n in self._g if n[0] == kind]
+        graph = Graph(self._frameworks, providers, skills, creds, ())
+        return Neighbourhood(graph, near)
+
     # --- reads -----------------------------------------------------------------
     async def frameworks(self) -> Sequence[Framework]:
         """Every framework, EQF first, then by code."""
-        fws = [d["value"] for n, d in self._g.nodes(data=True) if n[0] == _FW]
-        return sorted(fws, key=lambda f: (f.code != EQF_CODE, f.code))
+        return sorted(self._frameworks.values(), key=lambda f: (f.code != EQF_CODE, f.code))
 
     async def framework(self, code: str) -> Framework | None:
         """One framework by code."""
@@ -369,6 +419,12 @@ class MemoryStore:
         """Insert or replace one credential and its relationships."""
         async with self._lock:
             node = (_CRED, credential.id)
+            if (before := self._cred(credential.id)) is not None:
+                for oid in _custom_outcomes(before):
+                    self._custom_outcomes.pop(oid, None)
+            else:
+                self._n_credentials += 1
+            self._custom_outcomes.update(_custom_outcomes(credential))
             if node in self._g:
                 old = [
                     (s, d, k)
@@ -389,6 +445,11 @@ class MemoryStore:
             if self._g.has_edge(src, dst, key="RECOGNISED_AS"):
                 self._g.remove_edge(src, dst, key="RECOGNISED_AS")
             self._g.add_edge(src, dst, key="RECOGNISED_AS", value=recognition)
+
+
+def _custom_outcomes(cred: Credential) -> dict[str, str]:
+    mine = f"{cred.id}#o"
+    return {o.id: cred.id for o in cred.outcomes if not o.id.startswith(mine)}
 
 
 def _level_table(frameworks: Iterable[Framework]) -> dict[tuple[str, str], Level]:

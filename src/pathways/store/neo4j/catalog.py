@@ -26,6 +26,7 @@ class Q(enum.StrEnum):
     LINK_PROVIDERS = "link_providers"
     LINK_LEVELS = "link_levels"
     LINK_TOKENS = "link_tokens"
+    LINK_OUTCOME_KEYS = "link_outcome_keys"
     MERGE_RECOGNITIONS = "merge_recognitions"
     FRAMEWORKS = "frameworks"
     FRAMEWORK_BY_CODE = "framework_by_code"
@@ -53,6 +54,8 @@ class Q(enum.StrEnum):
     PROVIDER_CREDENTIALS = "provider_credentials"
     BUMP_VERSION = "bump_version"
     GRAPH_VERSION = "graph_version"
+    WRITE_NEIGHBOURHOOD = "write_neighbourhood"
+    IDS_NEAR = "ids_near"
 
 
 def _strip_comments(text: str) -> str:

@@ -38,7 +38,7 @@ from pathways.store.search.scoring import SearchText, credential_texts, skill_te
 Props = dict[str, Any]
 Pair = tuple[str, str]
 
-LINKS = ("requires", "prerequisites", "skills", "providers", "levels", "tokens")
+LINKS = ("requires", "prerequisites", "skills", "providers", "levels", "tokens", "outcome_keys")
 """Kinds of outgoing credential relationship, in the order a load draws them."""
 
 
@@ -227,6 +227,7 @@ def links(c: Credential) -> dict[str, list[Pair]]:
         "providers": [(c.id, c.provider)] if c.provider else [],
         "levels": [(c.id, level_key(c.level.framework, c.level.code))] if c.level else [],
         "tokens": [(c.id, t) for t in sorted(index_tokens(c))],
+        "outcome_keys": [(c.id, o.id) for o in c.outcomes if not o.id.startswith(f"{c.id}#o")],
     }
 
 

@@ -38,9 +38,11 @@ from pathways.model import (
     Skill,
     SkillGapContext,
 )
-from pathways.store.base import SearchFilter, SearchKey, SearchPage, StoreHealth
+from pathways.seeds.inputs import References
+from pathways.store.base import Neighbourhood, SearchFilter, SearchKey, SearchPage, StoreHealth
 from pathways.store.neo4j import codec, reads, search
 from pathways.store.neo4j.catalog import Q, query, statements
+from pathways.store.neo4j.neighbourhood import neighbourhood
 from pathways.wording import counted
 
 log = logging.getLogger("pathways.neo4j")
@@ -76,6 +78,7 @@ _LINK_QUERIES = {
     "providers": Q.LINK_PROVIDERS,
     "levels": Q.LINK_LEVELS,
     "tokens": Q.LINK_TOKENS,
+    "outcome_keys": Q.LINK_OUTCOME_KEYS,
 }
 
 
@@ -235,6 +238,10 @@ class Neo4jStore:
         version, graph = await self._read(work)
         self._cached = None if version is None else (version, graph)
         return graph
+
+    async def neighbourhood(self, refs: References) -> Neighbourhood:
+        """What validating a write naming `refs` reads: index seeks, one bounded traversal."""
+        return await self._read(lambda tx: neighbourhood(tx, refs))
 
     def _advance(self, version: int, change: Callable[[Graph], Graph]) -> None:
         """Apply our own write to the cached snapshot, unless someone else wrote too."""
