@@ -186,7 +186,8 @@ def _check_outcome_ids(ctx: Ctx, cred: Credential, graph: Graph) -> None:
     mine = {o.id for o in cred.outcomes}
     if all(o.id.startswith(f"{cred.id}#o") for o in cred.outcomes):
         return  # generated ids cannot meet another credential's
-    for other in graph.credentials.values():
+    # by id: the same problems in the same order from the whole graph or a part of it
+    for other in sorted(graph.credentials.values(), key=lambda c: c.id):
         if other.id == cred.id:
             continue
         for outcome in other.outcomes:
