@@ -7,6 +7,14 @@ CREATE CONSTRAINT pathways_skill_id IF NOT EXISTS FOR (s:Skill) REQUIRE s.id IS 
 CREATE CONSTRAINT pathways_token_value IF NOT EXISTS FOR (t:Token) REQUIRE t.value IS UNIQUE;
 CREATE CONSTRAINT pathways_outcome_key IF NOT EXISTS FOR (k:OutcomeKey) REQUIRE k.id IS UNIQUE;
 CREATE CONSTRAINT pathways_meta_key IF NOT EXISTS FOR (m:PathwaysMeta) REQUIRE m.key IS UNIQUE;
+// A load writes a staged copy first (see switch_graph): its merges seek these.
+CREATE CONSTRAINT pathways_staged_credential_id IF NOT EXISTS FOR (n:StagedCredential) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT pathways_staged_framework_code IF NOT EXISTS FOR (n:StagedFramework) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT pathways_staged_level_key IF NOT EXISTS FOR (n:StagedLevel) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT pathways_staged_provider_id IF NOT EXISTS FOR (n:StagedProvider) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT pathways_staged_skill_id IF NOT EXISTS FOR (n:StagedSkill) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT pathways_staged_token_value IF NOT EXISTS FOR (n:StagedToken) REQUIRE n.value IS UNIQUE;
+CREATE CONSTRAINT pathways_staged_outcomekey_id IF NOT EXISTS FOR (n:StagedOutcomeKey) REQUIRE n.id IS UNIQUE;
 CREATE INDEX pathways_credential_country IF NOT EXISTS FOR (c:Credential) ON (c.country);
 CREATE INDEX pathways_credential_kind IF NOT EXISTS FOR (c:Credential) ON (c.kind);
 CREATE INDEX pathways_credential_country_id IF NOT EXISTS FOR (c:Credential) ON (c.country, c.id);

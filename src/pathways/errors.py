@@ -7,7 +7,8 @@
     ├── Unauthenticated                UNAUTHENTICATED
     ├── Forbidden                      FORBIDDEN
     ├── LimitExceeded                  BAD_USER_INPUT (query depth, aliases, page size ...)
-    └── StoreUnavailable               SERVICE_UNAVAILABLE (the database is down)
+    ├── StoreUnavailable               SERVICE_UNAVAILABLE (the database is down)
+    └── StoreOutOfMemory               STORE_OUT_OF_MEMORY (a transaction outgrew the heap)
 
 Expected failures are subclasses with a `code`; the API turns them into GraphQL
 errors with `extensions.code`.  Anything else is a bug and is masked.  Foreign
@@ -62,6 +63,12 @@ class StoreUnavailable(PathwaysError):
     """The backing store cannot be reached right now."""
 
     code = "SERVICE_UNAVAILABLE"
+
+
+class StoreOutOfMemory(PathwaysError):
+    """The database ran out of memory for one transaction: no outage, and no retry helps."""
+
+    code = "STORE_OUT_OF_MEMORY"
 
 
 @dataclass(frozen=True, slots=True)

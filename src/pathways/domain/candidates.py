@@ -23,6 +23,7 @@ The cost is the sum of the posting lists touched, never the size of the graph.
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from typing import TypeVar
@@ -65,8 +66,10 @@ class CandidateIndex:
 
     def __init__(self, credentials: Iterable[Credential], levels: LevelResolver) -> None:
         self._levels = levels
-        self._skills: dict[str, frozenset[str]] = {}
-        self._tokens: dict[str, frozenset[str]] = {}
+        # per credential, what to unindex on removal: tuples of interned strings (a token
+        # is one object however many credentials hold it), a third of a frozenset's size
+        self._skills: dict[str, tuple[str, ...]] = {}
+        self._tokens: dict[str, tuple[str, ...]] = {}
         self._eqf: dict[str, tuple[int, ...]] = {}
         self._country: dict[str, str] = {}
         self._by_skill: dict[str, set[str]] = {}
@@ -96,7 +99,9 @@ class CandidateIndex:
         if cred.id in self._country:
             self.remove(cred.id)
         cid = cred.id
-        skills, toks, eqf = credential_skills(cred), index_tokens(cred), self._eqf_of(cred)
+        skills = tuple(map(sys.intern, credential_skills(cred)))
+        toks = tuple(map(sys.intern, index_tokens(cred)))
+        eqf = self._eqf_of(cred)
         self._skills[cid], self._tokens[cid], self._eqf[cid] = skills, toks, eqf
         self._country[cid] = cred.country.casefold()
         for s in skills:

@@ -2,10 +2,10 @@
 
 Nodes are keyed ("credential", id), ("framework", code), ("skill", id),
 ("provider", id) and carry their model value under "value"; edges carry a
-relationship type as key: REQUIRES (qualification -> credential its rules name),
-PREREQUISITE (credential -> prerequisite), RECOGNISED_AS (held -> recognised as,
-with the Recognition under "value"), HAS_SKILL (credential -> skill) and
-OFFERED_BY (credential -> provider).
+relationship type as key: REQUIRES (qualification -> credential its rules name) and
+RECOGNISED_AS (held -> recognised as, with the Recognition under "value").  What a
+credential's own value says (its prerequisites, skills, provider) is read from the value,
+not drawn as edges: they cost ~2.8 KB a credential and no question walks them backwards.
 """
 
 from __future__ import annotations
@@ -101,12 +101,6 @@ class MemoryStore:
         if cred.requirements is not None:
             for named in set(rule_credentials(cred.requirements)):
                 g.add_edge(node, (_CRED, named), key="REQUIRES")
-        for pre in cred.prerequisites:
-            g.add_edge(node, (_CRED, pre), key="PREREQUISITE")
-        for skill in {s for o in cred.outcomes for s in o.skills}:
-            g.add_edge(node, (_SKILL, skill), key="HAS_SKILL")
-        if cred.provider:
-            g.add_edge(node, (_PROV, cred.provider), key="OFFERED_BY")
 
     def _value(self, kind: str, key: str) -> object | None:
         data = self._g.nodes.get((kind, key))

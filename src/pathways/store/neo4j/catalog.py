@@ -15,7 +15,6 @@ class Q(enum.StrEnum):
 
     SCHEMA = "schema"
     COUNT_CREDENTIALS = "count_credentials"
-    CLEAR_GRAPH = "clear_graph"
     MERGE_FRAMEWORKS = "merge_frameworks"
     MERGE_PROVIDERS = "merge_providers"
     MERGE_SKILLS = "merge_skills"
@@ -55,6 +54,9 @@ class Q(enum.StrEnum):
     BUMP_VERSION = "bump_version"
     GRAPH_VERSION = "graph_version"
     WRITE_NEIGHBOURHOOD = "write_neighbourhood"
+    CLEAR_STAGED = "clear_staged"
+    SWITCH_GRAPH = "switch_graph"
+    DROP_RETIRED = "drop_retired"
     IDS_NEAR = "ids_near"
 
 

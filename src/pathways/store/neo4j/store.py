@@ -25,7 +25,7 @@ from neo4j import (
 )
 from neo4j import exceptions as neo
 
-from pathways.errors import BadUserInput, StoreUnavailable
+from pathways.errors import StoreOutOfMemory, StoreUnavailable
 from pathways.model import (
     EQF_CODE,
     Credential,
@@ -40,7 +40,7 @@ from pathways.model import (
 )
 from pathways.seeds.inputs import References
 from pathways.store.base import Neighbourhood, SearchFilter, SearchKey, SearchPage, StoreHealth
-from pathways.store.neo4j import codec, reads, search
+from pathways.store.neo4j import codec, loading, reads, search
 from pathways.store.neo4j.catalog import Q, query, statements
 from pathways.store.neo4j.neighbourhood import neighbourhood
 from pathways.wording import counted
@@ -50,9 +50,6 @@ log = logging.getLogger("pathways.neo4j")
 T = TypeVar("T")
 Tx = AsyncManagedTransaction | AsyncTransaction
 Progress = Callable[[str], None]
-
-BATCH_SIZE = 5_000
-"""Rows per UNWIND statement during a load: large enough to amortise, small enough to stream."""
 
 CONNECTION_TIMEOUT_S = 3.0
 """How long opening a connection may take before a request fails with SERVICE_UNAVAILABLE."""
@@ -71,15 +68,8 @@ _UNAVAILABLE = (
 
 _NO_SUCH_DATABASE = "Neo.ClientError.Database.DatabaseNotFound"
 
-_LINK_QUERIES = {
-    "requires": Q.LINK_REQUIRES,
-    "prerequisites": Q.LINK_PREREQUISITES,
-    "skills": Q.LINK_SKILLS,
-    "providers": Q.LINK_PROVIDERS,
-    "levels": Q.LINK_LEVELS,
-    "tokens": Q.LINK_TOKENS,
-    "outcome_keys": Q.LINK_OUTCOME_KEYS,
-}
+_OUT_OF_MEMORY = "OutOfMemory"
+"""In the codes of Neo4j's memory errors (MemoryPoolOutOfMemoryError, TransactionOutOfMemory...)."""
 
 
 class Neo4jStore:
@@ -157,6 +147,17 @@ class Neo4jStore:
         try:
             async with self._connected().session(database=self.database) as session:
                 yield session
+        except neo.Neo4jError as exc:
+            # Before the transient-error rule below: out of memory is no outage, and
+            # retrying the same transaction fails the same way.
+            if _OUT_OF_MEMORY not in (exc.code or ""):
+                raise
+            raise StoreOutOfMemory(
+                f"Neo4j at {self.uri} ran out of memory for one transaction ({exc.code}): "
+                "raise its heap (server.memory.heap.max_size; NEO4J_LOCAL_HEAP for "
+                "scripts/neo4j-local) or its transaction memory limit.",
+                backend="neo4j",
+            ) from exc
         except _UNAVAILABLE as exc:
             raise self._unavailable(exc) from exc
         except neo.ClientError as exc:
@@ -203,23 +204,19 @@ class Neo4jStore:
     async def load_graph(
         self, graph: Graph, *, replace: bool = False, progress: Progress | None = None
     ) -> None:
-        """Write a validated graph in one transaction, in UNWIND batches.
+        """Write a validated graph in small transactions, then switch it live in one.
 
-        Without `replace` the database must hold no credentials yet.  Any failure
-        rolls the whole transaction back, leaving the database as it was.
+        Without `replace` the database must hold no credentials yet.  Readers see the
+        old graph until the switch and the new one after it; a failure before the
+        switch leaves the old graph as it was (see store.neo4j.loading).
         """
         await self._ensure_schema()
         say = progress or (lambda _msg: None)
-        async with self._session() as session:
-            tx = await session.begin_transaction()
-            try:
-                await _load(tx, graph, replace, say)
-                await _bump(tx)
-            except BaseException:
-                await tx.rollback()
-                raise
-            say("committing")
-            await tx.commit()
+
+        async def count() -> int:
+            return await self._read(reads.count_credentials)
+
+        await loading.load(self._session, graph, replace, say, count)
         self._cached = None
         say(f"loaded {counted(len(graph.credentials), 'credential')}")
 
@@ -355,7 +352,7 @@ class Neo4jStore:
             await _run(tx, Q.MERGE_CREDENTIALS, rows=[codec.credential_row(credential)])
             for kind, pairs in codec.links(credential).items():
                 if pairs:
-                    await _run(tx, _LINK_QUERIES[kind], pairs=pairs)
+                    await _run(tx, loading.LINK_QUERIES[kind], pairs=pairs)
             return await _bump(tx)
 
         version = await self._write(work)
@@ -393,38 +390,3 @@ async def _bump(tx: Tx) -> int:
 
 async def _run(tx: Tx, name: Q, **params: Any) -> None:
     await (await tx.run(query(name), params)).consume()
-
-
-async def _batches(tx: Tx, name: Q, key: str, rows: Sequence[Any], what: str, say: Progress) -> int:
-    for start in range(0, len(rows), BATCH_SIZE):
-        await _run(tx, name, **{key: list(rows[start : start + BATCH_SIZE])})
-        say(f"{what}: {min(start + BATCH_SIZE, len(rows))}/{len(rows)}")
-    return len(rows)
-
-
-async def _load(tx: AsyncTransaction, graph: Graph, replace: bool, say: Progress) -> None:
-    held = await reads.count_credentials(tx)
-    if held and not replace:
-        raise BadUserInput(
-            f"The database already holds {counted(held, 'credential')}; "
-            "load with --replace to replace them."
-        )
-    if held or replace:
-        say("clearing the previous graph")
-        await _run(tx, Q.CLEAR_GRAPH)
-    rows = [codec.framework_row(f) for f in graph.frameworks.values()]
-    await _batches(tx, Q.MERGE_FRAMEWORKS, "rows", rows, "frameworks", say)
-    rows = [codec.provider_row(p) for p in graph.providers.values()]
-    await _batches(tx, Q.MERGE_PROVIDERS, "rows", rows, "providers", say)
-    rows = [codec.skill_row(s) for s in graph.skills.values()]
-    await _batches(tx, Q.MERGE_SKILLS, "rows", rows, "skills", say)
-    rows = [codec.credential_row(c) for c in graph.credentials.values()]
-    await _batches(tx, Q.MERGE_CREDENTIALS, "rows", rows, "credentials", say)
-    pairs: dict[str, list[codec.Pair]] = {kind: [] for kind in codec.LINKS}
-    for cred in graph.credentials.values():
-        for kind, found in codec.links(cred).items():
-            pairs[kind].extend(found)
-    for kind in codec.LINKS:
-        await _batches(tx, _LINK_QUERIES[kind], "pairs", pairs[kind], f"links {kind}", say)
-    rows = [codec.recognition_row(r) for r in graph.recognitions]
-    await _batches(tx, Q.MERGE_RECOGNITIONS, "rows", rows, "recognitions", say)

@@ -1,0 +1,8 @@
+// Drop the graph a load replaced (relabelled Retired* by switch_graph), in small transactions.
+MATCH (n:RetiredCredential) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS;
+MATCH (n:RetiredFramework) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS;
+MATCH (n:RetiredLevel) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS;
+MATCH (n:RetiredProvider) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS;
+MATCH (n:RetiredSkill) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS;
+MATCH (n:RetiredToken) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS;
+MATCH (n:RetiredOutcomeKey) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS;
