@@ -1,9 +1,19 @@
-// Drop what a failed load left staged: credentials first (they hold most relationships),
-// then the rest, in small transactions so no heap limit is reached.
-MATCH (n:StagedCredential) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS;
-MATCH (n:StagedFramework) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS;
-MATCH (n:StagedLevel) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS;
-MATCH (n:StagedProvider) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS;
-MATCH (n:StagedSkill) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS;
-MATCH (n:StagedToken) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS;
-MATCH (n:StagedOutcomeKey) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS;
+// Drop what a failed load left staged, in small transactions so no heap limit is reached.
+// Credentials come first: they hold nearly every relationship, so a token deleted later
+// has none left and no inner transaction grows with the graph.
+CALL () {
+  MATCH (n:StagedCredential) RETURN n
+  UNION ALL
+  MATCH (n:StagedFramework) RETURN n
+  UNION ALL
+  MATCH (n:StagedLevel) RETURN n
+  UNION ALL
+  MATCH (n:StagedProvider) RETURN n
+  UNION ALL
+  MATCH (n:StagedSkill) RETURN n
+  UNION ALL
+  MATCH (n:StagedToken) RETURN n
+  UNION ALL
+  MATCH (n:StagedOutcomeKey) RETURN n
+}
+CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS

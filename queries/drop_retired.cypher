@@ -1,8 +1,18 @@
-// Drop the graph a load replaced (relabelled Retired* by switch_graph), in small transactions.
-MATCH (n:RetiredCredential) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS;
-MATCH (n:RetiredFramework) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS;
-MATCH (n:RetiredLevel) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS;
-MATCH (n:RetiredProvider) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS;
-MATCH (n:RetiredSkill) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS;
-MATCH (n:RetiredToken) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS;
-MATCH (n:RetiredOutcomeKey) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS;
+// Drop the graph a load replaced (relabelled Retired* by switch_graph), in small transactions;
+// credentials first, as in clear_staged.
+CALL () {
+  MATCH (n:RetiredCredential) RETURN n
+  UNION ALL
+  MATCH (n:RetiredFramework) RETURN n
+  UNION ALL
+  MATCH (n:RetiredLevel) RETURN n
+  UNION ALL
+  MATCH (n:RetiredProvider) RETURN n
+  UNION ALL
+  MATCH (n:RetiredSkill) RETURN n
+  UNION ALL
+  MATCH (n:RetiredToken) RETURN n
+  UNION ALL
+  MATCH (n:RetiredOutcomeKey) RETURN n
+}
+CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS

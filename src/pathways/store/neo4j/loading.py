@@ -19,7 +19,7 @@ from neo4j import AsyncManagedTransaction
 from pathways.errors import BadUserInput
 from pathways.model import Credential, Graph
 from pathways.store.neo4j import codec
-from pathways.store.neo4j.catalog import Q, query, statements
+from pathways.store.neo4j.catalog import Q, query
 from pathways.wording import counted
 
 Progress = Callable[[str], None]
@@ -61,10 +61,9 @@ async def _write(sessions: Sessions, statement: LiteralString, **params: Any) ->
 
 
 async def _auto(sessions: Sessions, name: Q) -> None:
-    """Each statement of a file in an auto-commit transaction (CALL { } IN TRANSACTIONS)."""
+    """A statement in an auto-commit transaction, as CALL { } IN TRANSACTIONS needs."""
     async with sessions() as session:
-        for statement in statements(name):
-            await (await session.run(statement)).consume()
+        await (await session.run(query(name))).consume()
 
 
 async def _batches(
@@ -136,8 +135,7 @@ async def load(
     say("switching the new graph live (one transaction)")
 
     async def switch(tx: Tx) -> None:
-        for statement in statements(Q.SWITCH_GRAPH):
-            await (await tx.run(statement)).consume()
+        await (await tx.run(query(Q.SWITCH_GRAPH))).consume()
         await (await tx.run(query(Q.BUMP_VERSION))).consume()
 
     async with sessions() as session:

@@ -207,27 +207,33 @@ async def qualifications_touching(tx: Tx, held: Sequence[str]) -> list[str]:
 async def equivalence_context(
     tx: Tx, credential_id: str, country: str | None, limit: int
 ) -> EquivalenceContext:
-    """The credential, recorded decisions from it and its Cypher shortlist."""
-    cred = (await _require(tx, [(credential_id, "credential")]))[credential_id]
-    recs = await recognitions_from(tx, credential_id)
-    short: list[Credential] = []
-    if limit > 0:
-        rows = await _one(
-            tx,
-            Q.SHORTLIST,
-            "credentials",
-            id=credential_id,
-            min_df=MIN_MAX_DF,
-            df_share=MAX_DF_SHARE,
-            country_key=codec.country_key(country) if country is not None else None,
-            no_eqf=NO_EQF,
-            limit=limit,
-        )
-        short = [codec.credential_from(props) for props in rows]
-    ids = list(dict.fromkeys([*(r.to_id for r in recs), *(c.id for c in short)]))
-    found = {c.id: c for c in short}
-    found |= await credentials(tx, [i for i in ids if i not in found])
-    return await _context(tx, cred, [found[i] for i in ids if i in found], recs, keep_self=False)
+    """The credential, recorded decisions from it, its Cypher shortlist: one round trip."""
+    rows = await records(
+        tx,
+        Q.EQUIVALENCE_CONTEXT,
+        id=credential_id,
+        min_df=MIN_MAX_DF,
+        df_share=MAX_DF_SHARE,
+        country_key=codec.country_key(country) if country is not None else None,
+        no_eqf=NO_EQF,
+        limit=max(0, limit),
+    )
+    if not rows:
+        raise _not_found(credential_id)
+    row = rows[0]
+    cred = codec.credential_from(row["credential"])
+    recs = [codec.recognition_from(cred.id, r["to"], r["props"]) for r in row["recs"]]
+    found = {c.id: c for c in map(codec.credential_from, [*row["targets"], *row["short"]])}
+    ids = dict.fromkeys([*(r.to_id for r in recs), *(p["id"] for p in row["short"])])
+    cands = tuple(found[i] for i in ids if i != cred.id)
+    levels = (codec.level_from(lv) for lv in row["levels"])
+    return EquivalenceContext(
+        credential=cred,
+        candidates=cands,
+        levels={(lvl.framework, lvl.code): lvl for lvl in levels},
+        skills={s.id: s for s in map(codec.skill_from, row["skills"])},
+        recognitions=tuple(recs),
+    )
 
 
 async def pair_context(tx: Tx, a: str, b: str) -> EquivalenceContext:
