@@ -148,21 +148,19 @@ class Neo4jStore:
             async with self._connected().session(database=self.database) as session:
                 yield session
         except neo.Neo4jError as exc:
-            # Before the transient-error rule below: out of memory is no outage, and
-            # retrying the same transaction fails the same way.
-            if _OUT_OF_MEMORY not in (exc.code or ""):
-                raise
-            raise StoreOutOfMemory(
-                f"Neo4j at {self.uri} ran out of memory for one transaction ({exc.code}): "
-                "raise its heap (server.memory.heap.max_size; NEO4J_LOCAL_HEAP for "
-                "scripts/neo4j-local) or its transaction memory limit.",
-                backend="neo4j",
-            ) from exc
+            # Out of memory comes as a transient error, yet it is no outage, and retrying
+            # the same transaction fails the same way: say what to raise instead.
+            if _OUT_OF_MEMORY in (exc.code or ""):
+                raise StoreOutOfMemory(
+                    f"Neo4j at {self.uri} ran out of memory for one transaction ({exc.code}): "
+                    "raise its heap (server.memory.heap.max_size; NEO4J_LOCAL_HEAP for "
+                    "scripts/neo4j-local) or its transaction memory limit.",
+                    backend="neo4j",
+                ) from exc
+            if isinstance(exc, _UNAVAILABLE) or exc.code == _NO_SUCH_DATABASE:
+                raise self._unavailable(exc) from exc
+            raise
         except _UNAVAILABLE as exc:
-            raise self._unavailable(exc) from exc
-        except neo.ClientError as exc:
-            if exc.code != _NO_SUCH_DATABASE:
-                raise
             raise self._unavailable(exc) from exc
 
     def _unavailable(self, exc: Exception) -> StoreUnavailable:
