@@ -18,6 +18,7 @@ from pathways.errors import SeedValidationError
 from pathways.model import Graph, Outcome
 from pathways.seeds.dump import credential_record
 from pathways.seeds.inputs import Near, credential_from_input
+from pathways.seeds.loader import dependencies
 from tests.support.paths import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -61,6 +62,17 @@ def long_cycle_write(graph: Graph) -> dict[str, Any]:
     raise AssertionError("the graph has no prerequisite chain of three")
 
 
+def requirement_cycle_write(graph: Graph) -> dict[str, Any]:
+    """A component made to require the qualification whose rule names it."""
+    for cred in sorted(graph.credentials.values(), key=lambda c: c.id):
+        if cred.requirements is not None:
+            part = dependencies(cred)[-1]
+            record = credential_record(graph.credentials[part])
+            record["requirements"] = {"all": [{"credential": cred.id}]}
+            return record
+    raise AssertionError("the graph has no qualification")
+
+
 def _typo(ident: str, at: int) -> str:
     # past the first two characters: Neo4j suggests from ids sharing those (an index seek)
     k = 2 + at % max(1, len(ident) - 2)
@@ -76,10 +88,10 @@ def records(draw: st.DrawFn, graph: Graph) -> dict[str, Any]:
     if draw(st.booleans()):
         data["id"] = f"written-{draw(st.integers(0, 3))}"
     own = str(data["id"])
-    # who (transitively) needs `own` as a prerequisite: naming one of them closes a cycle
+    # who (transitively) depends on `own`: naming one of them closes a cycle
     needs: dict[str, list[str]] = {}
     for cred in graph.credentials.values():
-        for pre in cred.prerequisites:
+        for pre in dependencies(cred):
             needs.setdefault(pre, []).append(cred.id)
     above, todo = set(), [own]
     while todo:
@@ -105,6 +117,8 @@ def records(draw: st.DrawFn, graph: Graph) -> dict[str, Any]:
     data["outcomes"] = outcomes
     if draw(st.integers(0, 5)) == 0 and isinstance(data.get("level"), dict):
         data["level"] = {**data["level"], "code": "99"}
-    if draw(st.integers(0, 5)) == 0 and base.requirements is None:
-        data["requirements"] = {"any": [{"credential": draw(pool)}, {"credential": "m0zz9"}]}
+    if draw(st.integers(0, 4)) == 0:
+        # a rule naming a mistyped id, or one that depends on this credential (a cycle)
+        named = draw(st.one_of(*choices[:2], *choices[3:]))
+        data["requirements"] = {"any": [{"credential": named}, {"credential": "m0zz9"}]}
     return data

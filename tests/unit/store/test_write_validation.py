@@ -17,7 +17,13 @@ from pathways.seeds.inputs import credential_references
 from pathways.service import Service
 from pathways.store.journal import JournaledStore
 from pathways.store.memory import MemoryStore
-from tests.support.write_checks import long_cycle_write, records, validated, write_graph
+from tests.support.write_checks import (
+    long_cycle_write,
+    records,
+    requirement_cycle_write,
+    validated,
+    write_graph,
+)
 
 GRAPH = write_graph()
 STORE = MemoryStore(GRAPH)
@@ -48,6 +54,14 @@ def test_a_cycle_through_several_credentials_is_found_by_the_bounded_traversal()
     assert verdict == validated(record, GRAPH)
     assert verdict[0] == "problems"
     assert "prerequisite cycle" in str(verdict[1])
+
+
+def test_a_cycle_through_a_requirement_rule_is_found_too() -> None:
+    record = requirement_cycle_write(GRAPH)
+    hood = asyncio.run(STORE.neighbourhood(credential_references(record)))
+    verdict = validated(record, hood.graph, hood.near)
+    assert verdict == validated(record, GRAPH)
+    assert "cycle of requirements" in str(verdict)
 
 
 def _cycle_write(graph: Graph) -> dict[str, Any]:

@@ -17,7 +17,13 @@ from pathways.seeds.inputs import credential_references
 from pathways.service import Service
 from pathways.store.neo4j import Neo4jStore, reads
 from tests.support import neo4j_stores as support
-from tests.support.write_checks import long_cycle_write, records, validated, write_graph
+from tests.support.write_checks import (
+    long_cycle_write,
+    records,
+    requirement_cycle_write,
+    validated,
+    write_graph,
+)
 
 pytestmark = pytest.mark.neo4j
 
@@ -72,6 +78,15 @@ def test_a_cycle_through_several_credentials_is_found_in_cypher(
     verdict = _verdict(loop, neo, record)
     assert verdict == validated(record, GRAPH)
     assert "prerequisite cycle" in str(verdict)
+
+
+def test_a_cycle_through_a_requirement_rule_is_found_in_cypher(
+    loop: anyio.from_thread.BlockingPortal, neo: Neo4jStore
+) -> None:
+    record = requirement_cycle_write(GRAPH)
+    verdict = _verdict(loop, neo, record)
+    assert verdict == validated(record, GRAPH)
+    assert "cycle of requirements" in str(verdict)
 
 
 def test_first_writes_of_replicas_never_read_the_whole_graph(
