@@ -2,10 +2,11 @@
 
 Nodes are keyed ("credential", id), ("framework", code), ("skill", id),
 ("provider", id) and carry their model value under "value"; edges carry a
-relationship type as key: REQUIRES (qualification -> credential its rules name) and
-RECOGNISED_AS (held -> recognised as, with the Recognition under "value").  What a
-credential's own value says (its prerequisites, skills, provider) is read from the value,
-not drawn as edges: they cost ~2.8 KB a credential and no question walks them backwards.
+relationship type as key: REQUIRES (qualification -> credential its rules name),
+RECOGNISED_AS (held -> recognised as, with the Recognition under "value"), HAS_SKILL
+(credential -> skill) and OFFERED_BY (credential -> provider), walked backwards by the
+skill-gap and provider questions.  Prerequisites are read from the credential's value:
+no question walks them backwards.
 """
 
 from __future__ import annotations
@@ -101,6 +102,10 @@ class MemoryStore:
         if cred.requirements is not None:
             for named in set(rule_credentials(cred.requirements)):
                 g.add_edge(node, (_CRED, named), key="REQUIRES")
+        for skill in {s for o in cred.outcomes for s in o.skills}:
+            g.add_edge(node, (_SKILL, skill), key="HAS_SKILL")
+        if cred.provider:
+            g.add_edge(node, (_PROV, cred.provider), key="OFFERED_BY")
 
     def _value(self, kind: str, key: str) -> object | None:
         data = self._g.nodes.get((kind, key))
