@@ -37,6 +37,7 @@ class HeavyLane:
         rank = (deadline.calls, deadline.spent)
         deadline.calls += 1
         await self._acquire(rank)
+        deadline.start()
         started = time.monotonic()
         try:
             if self._pool is None:

@@ -65,7 +65,8 @@ two-core host; the deadline, not the pool, bounds the work.  Two, so a short pla
 wait behind a long one, and no more, so the loop competes with few threads for the GIL."""
 
 REQUEST_SECONDS = 1.0
-"""Time the heavy computations of one request may take, all its aliases together."""
+"""Time the heavy computations of one request may take, all its aliases together (from the
+first one's start: reading the store and queueing for the lane do not count)."""
 
 _KEY_PREFIX = "pw2:"
 
@@ -153,7 +154,7 @@ class Service:
         outside a request (the CLI, tests) each call gets its own REQUEST_SECONDS.
         Never pass it a store call: the stores belong to the loop.
         """
-        deadline = deadlines.current() or deadlines.Deadline.after(REQUEST_SECONDS)
+        deadline = deadlines.current() or deadlines.Deadline.unstarted(REQUEST_SECONDS)
         context = contextvars.copy_context()  # whatever else the request set goes along
 
         def call() -> T:

@@ -106,7 +106,7 @@ class RequestDeadline(SchemaExtension):
     """One deadline per operation (service.REQUEST_SECONDS) shared by all its heavy work."""
 
     def on_operation(self) -> Iterator[None]:
-        with deadlines.within(deadlines.Deadline.after(REQUEST_SECONDS)):
+        with deadlines.within(deadlines.Deadline.unstarted(REQUEST_SECONDS)):
             yield
 
 

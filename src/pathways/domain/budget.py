@@ -1,6 +1,7 @@
 """Time budgets for CPU-heavy work: one deadline per request, shared by all it computes.
 
-The API opens a deadline when a request starts (`within`); heavy domain work (a
+The API opens a deadline for each request (`within`), whose clock starts with the
+request's first heavy computation; heavy domain work (a
 stacking search, a skill-gap plan, a design check) asks `expired()` every so often
 and settles for the best it has once it is.  The deadline lives in a context
 variable, so it follows the request into the worker threads that run heavy work
@@ -10,6 +11,7 @@ document, without each function passing it on.  Outside a request nothing expire
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,6 +37,20 @@ class Deadline:
     def after(cls, seconds: float) -> Deadline:
         """The deadline `seconds` from now."""
         return cls(time.monotonic() + seconds, seconds)
+
+    @classmethod
+    def unstarted(cls, seconds: float) -> Deadline:
+        """A deadline `seconds` after its heavy work first runs (`start`); none before.
+
+        A request's clock starts with its first heavy computation, so neither reading the
+        store nor waiting for the heavy lane counts against it.
+        """
+        return cls(math.inf, seconds)
+
+    def start(self) -> None:
+        """Start the clock, once; later calls change nothing."""
+        if self.at == math.inf:
+            self.at = time.monotonic() + self.seconds
 
     def left(self) -> float:
         """Seconds until the deadline, 0 once it has passed."""

@@ -25,3 +25,13 @@ def test_a_passed_deadline_has_no_time_left() -> None:
     deadline = budget.Deadline.after(-1)
     assert deadline.expired()
     assert deadline.left() == 0.0
+
+
+def test_a_request_deadline_starts_with_its_first_heavy_work() -> None:
+    deadline = budget.Deadline.unstarted(0)
+    assert not deadline.expired()  # reading the store, queueing: not counted
+    deadline.start()
+    assert deadline.expired()
+    at = deadline.at
+    deadline.start()
+    assert deadline.at == at
