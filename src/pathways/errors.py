@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pathways.wording import quoted_id
+
 
 class PathwaysError(Exception):
     """Root of every error pathways raises on purpose."""
@@ -35,6 +37,11 @@ class NotFound(PathwaysError):
     """An id, framework or level that the graph does not hold."""
 
     code = "NOT_FOUND"
+
+    @classmethod
+    def no_such(cls, what: str, ident: str) -> NotFound:
+        """The error for an id the graph lacks, worded alike by every store: No <what> with id."""
+        return cls(f"No {what} with id {quoted_id(ident)}.", id=ident)
 
 
 class BadUserInput(PathwaysError):

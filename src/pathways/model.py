@@ -7,7 +7,7 @@ these values, the stores keep and return them, and the domain computes over them
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 HOURS_PER_ECTS = 25.0
@@ -79,6 +79,26 @@ class Framework:
             if lvl.code == code:
                 return lvl
         return None
+
+
+LevelTable = Mapping[tuple[str, str], Level]
+"""Levels by (framework code, level code): how a credential's level reference is looked up."""
+
+
+def level_table(levels: Iterable[Level]) -> dict[tuple[str, str], Level]:
+    """The levels keyed by (framework code, level code)."""
+    return {(lvl.framework, lvl.code): lvl for lvl in levels}
+
+
+def levels_of(frameworks: Iterable[Framework]) -> Iterator[Level]:
+    """Every level of every framework, framework by framework."""
+    for fw in frameworks:
+        yield from fw.levels
+
+
+def eqf_first(frameworks: Iterable[Framework]) -> list[Framework]:
+    """The frameworks in the order every answer lists them: the EQF, then by code."""
+    return sorted(frameworks, key=lambda fw: (fw.code != EQF_CODE, fw.code))
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,8 @@ from pathways.model import (
     PlanningContext,
     Recognition,
     Skill,
+    level_table,
+    levels_of,
     rule_credentials,
 )
 from pathways.seeds.inputs import (
@@ -226,7 +228,7 @@ class Service:
 
     async def levels(self) -> dict[tuple[str, str], Level]:
         """Every level of every framework by (framework, code)."""
-        return {(f.code, lvl.code): lvl for f in await self.store.frameworks() for lvl in f.levels}
+        return level_table(levels_of(await self.store.frameworks()))
 
     async def crosswalk(self, framework: str, level: str, to: str) -> CrosswalkResult:
         """The crosswalk of one level to another framework."""
@@ -241,7 +243,7 @@ class Service:
         """One credential, or NOT_FOUND naming the id."""
         cred = await self.store.credential(credential_id)
         if cred is None:
-            raise NotFound(f"No credential with id {quoted_id(credential_id)}.", id=credential_id)
+            raise NotFound.no_such("credential", credential_id)
         return cred
 
     async def search(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 NUMBER_DECIMALS = 2
 """Decimals a message shows: 2.5 ECTS, 0.33, never 0.3333 or 6.2 for 6.25."""
@@ -41,11 +41,10 @@ def quoted(name: str) -> str:
     return f"'{name}'"
 
 
-def listed(names: Iterable[str], limit: int, conjunction: str = "and") -> str:
-    """Names joined by commas, the rest counted: 'a', 'b' and 3 more."""
-    shown = list(names)
-    text = ", ".join(shown[:limit])
-    return text + (f" {conjunction} {len(shown) - limit} more" if len(shown) > limit else "")
+def listed(names: Sequence[str], limit: int) -> str:
+    """At most `limit` names joined by commas, the rest counted: 'a', 'b' and 3 more."""
+    text = ", ".join(names[:limit])
+    return text + (f" and {len(names) - limit} more" if len(names) > limit else "")
 
 
 def filled(value: str | None) -> bool:

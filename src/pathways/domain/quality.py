@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from pathways.domain.text import looks_like_outcome
 from pathways.model import HOURS_PER_ECTS, HOURS_PER_ECTS_HIGH, Credential, Level
+from pathways.wording import filled, number
 
 TITLE = "title"
 COUNTRY = "country"
@@ -54,14 +55,6 @@ class QualityReport:
     notes: tuple[str, ...]
 
 
-def _filled(value: str | None) -> bool:
-    return bool(value and value.strip())
-
-
-def _num(x: float) -> str:
-    return f"{x:.2f}".rstrip("0").rstrip(".")
-
-
 def _workload_warnings(cred: Credential) -> tuple[list[str], list[str]]:
     warnings: list[str] = []
     notes: list[str] = []
@@ -71,21 +64,24 @@ def _workload_warnings(cred: Credential) -> tuple[list[str], list[str]]:
         per = cred.hours / cred.ects
         if not HOURS_PER_ECTS <= per <= HOURS_PER_ECTS_HIGH:
             warnings.append(
-                f"{_num(cred.ects)} ECTS and {_num(cred.hours)} hours make {_num(per)} hours per "
-                f"ECTS, outside the {_num(HOURS_PER_ECTS)}-{_num(HOURS_PER_ECTS_HIGH)} hours of "
+                f"{number(cred.ects)} ECTS and {number(cred.hours)} hours make "
+                f"{number(per)} hours per ECTS, outside the "
+                f"{number(HOURS_PER_ECTS)}-{number(HOURS_PER_ECTS_HIGH)} hours of "
                 "the ECTS Users' Guide."
             )
     elif cred.hours is not None:
         notes.append(
-            f"Workload is given in hours only: {_num(cred.hours / HOURS_PER_ECTS)} ECTS derived at "
-            f"{_num(HOURS_PER_ECTS)} h/ECTS ({_num(cred.hours / HOURS_PER_ECTS_HIGH)}-"
-            f"{_num(cred.hours / HOURS_PER_ECTS)} ECTS at {_num(HOURS_PER_ECTS)}-"
-            f"{_num(HOURS_PER_ECTS_HIGH)} h/ECTS)."
+            "Workload is given in hours only: "
+            f"{number(cred.hours / HOURS_PER_ECTS)} ECTS derived at "
+            f"{number(HOURS_PER_ECTS)} h/ECTS ({number(cred.hours / HOURS_PER_ECTS_HIGH)}-"
+            f"{number(cred.hours / HOURS_PER_ECTS)} ECTS at {number(HOURS_PER_ECTS)}-"
+            f"{number(HOURS_PER_ECTS_HIGH)} h/ECTS)."
         )
     elif cred.ects is not None:
         notes.append(
-            f"Workload is given in ECTS only: {_num(cred.ects * HOURS_PER_ECTS)} hours derived at "
-            f"{_num(HOURS_PER_ECTS)} h/ECTS."
+            "Workload is given in ECTS only: "
+            f"{number(cred.ects * HOURS_PER_ECTS)} hours derived at "
+            f"{number(HOURS_PER_ECTS)} h/ECTS."
         )
     return warnings, notes
 
@@ -110,20 +106,20 @@ def quality_report(
         warnings.append(message)
 
     for element, present in (
-        (TITLE, _filled(cred.title)),
-        (COUNTRY, _filled(cred.country)),
-        (AWARDING_BODY, _filled(cred.provider)),
+        (TITLE, filled(cred.title)),
+        (COUNTRY, filled(cred.country)),
+        (AWARDING_BODY, filled(cred.provider)),
         (LEARNING_OUTCOMES, bool(cred.outcomes)),
         (WORKLOAD, cred.ects is not None or cred.hours is not None),
         (LEVEL, cred.level is not None),
-        (ASSESSMENT, _filled(cred.assessment)),
+        (ASSESSMENT, filled(cred.assessment)),
         (PARTICIPATION, cred.participation is not None),
-        (QUALITY_ASSURANCE, _filled(cred.quality_assurance)),
+        (QUALITY_ASSURANCE, filled(cred.quality_assurance)),
     ):
         if not present:
             missing.append(element)
 
-    if _filled(cred.provider) and not provider_known:
+    if filled(cred.provider) and not provider_known:
         flag(AWARDING_BODY, f"The awarding body '{cred.provider}' is not a known provider.")
     for outcome in cred.outcomes:
         if not looks_like_outcome(outcome.text):

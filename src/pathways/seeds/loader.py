@@ -11,7 +11,15 @@ from typing import TypeVar
 from rapidfuzz import fuzz, process
 
 from pathways.errors import SeedProblem, SeedValidationError
-from pathways.model import EQF_CODE, Credential, Framework, Graph, Recognition, rule_credentials
+from pathways.model import (
+    EQF_CODE,
+    Credential,
+    Framework,
+    Graph,
+    Recognition,
+    eqf_first,
+    rule_credentials,
+)
 from pathways.seeds.eqf import builtin_eqf
 from pathways.seeds.fields import Ctx, Names, show
 from pathways.seeds.keys import LIST_SORTS, unknown_keys
@@ -327,7 +335,7 @@ def check_dirs(dirs: Sequence[Path | str]) -> SeedReport:
     if problems:
         return SeedReport(None, problems, in_files(warnings), files)
     graph = Graph(
-        frameworks=dict(sorted(frameworks.items(), key=lambda kv: (kv[0] != EQF_CODE, kv[0]))),
+        frameworks={fw.code: fw for fw in eqf_first(frameworks.values())},
         providers=providers,
         skills=skills,
         credentials=credentials,

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from typing import TypeVar
 
 import networkx as nx
@@ -21,17 +20,18 @@ import networkx as nx
 from pathways.domain.candidates import CandidateIndex
 from pathways.errors import NotFound
 from pathways.model import (
-    EQF_CODE,
     Credential,
     EquivalenceContext,
     Framework,
     Graph,
-    Level,
     PlanningContext,
     Provider,
     Recognition,
     Skill,
     SkillGapContext,
+    eqf_first,
+    level_table,
+    levels_of,
     rule_credentials,
 )
 from pathways.seeds.inputs import References
@@ -44,8 +44,12 @@ from pathways.store.base import (
     StoreHealth,
     outcome_owner_guesses,
 )
+from pathways.store.contexts import (
+    build_equivalence_context,
+    by_pair,
+    decided_then_shortlisted,
+)
 from pathways.store.search import EmbeddedSearch
-from pathways.wording import quoted_id
 
 _CRED = "credential"
 _FW = "framework"
@@ -92,7 +96,7 @@ class MemoryStore:
         self._custom_outcomes: dict[str, str] = {}
         for cred in graph.credentials.values():
             self._custom_outcomes.update(_custom_outcomes(cred))
-        self._levels = _level_table(graph.frameworks.values())
+        self._levels = level_table(levels_of(graph.frameworks.values()))
         self._search = EmbeddedSearch(graph.credentials.values(), graph.skills, self._levels)
         self._candidates = CandidateIndex(graph.credentials.values(), self._levels)
 
@@ -118,7 +122,7 @@ class MemoryStore:
     def _require(self, cid: str, role: str = "credential") -> Credential:
         cred = self._cred(cid)
         if cred is None:
-            raise NotFound(f"No {role} with id {quoted_id(cid)}.", id=cid)
+            raise NotFound.no_such(role, cid)
         return cred
 
     def _edges_in(self, cid: str, kind: str) -> Iterable[tuple[str, dict[str, object]]]:
@@ -207,7 +211,7 @@ class MemoryStore:
     # --- reads -----------------------------------------------------------------
     async def frameworks(self) -> Sequence[Framework]:
         """Every framework, EQF first, then by code."""
-        return sorted(self._frameworks.values(), key=lambda f: (f.code != EQF_CODE, f.code))
+        return eqf_first(self._frameworks.values())
 
     async def framework(self, code: str) -> Framework | None:
         """One framework by code."""
@@ -263,15 +267,11 @@ class MemoryStore:
         for h in held:
             self._require(h, "held credential")
         creds: dict[str, Credential] = {tgt.id: tgt}
-        recs: dict[tuple[str, str], Recognition] = {}
+        recs: list[Recognition] = []
         frontier = list(rule_credentials(tgt.requirements)) if tgt.requirements else []
         frontier += list(tgt.prerequisites) + list(held)
         # Recognitions into the target itself decide "already complete".
-        for src, data in self._edges_in(tgt.id, "RECOGNISED_AS"):
-            rec = data["value"]
-            assert isinstance(rec, Recognition)
-            recs[(rec.from_id, rec.to_id)] = rec
-            frontier.append(src)
+        frontier += self._recognitions_into(tgt.id, recs)
         while frontier:
             cid = frontier.pop()
             if cid in creds:
@@ -281,14 +281,9 @@ class MemoryStore:
                 continue
             creds[cid] = cred
             frontier.extend(cred.prerequisites)
-            for src, data in self._edges_in(cid, "RECOGNISED_AS"):
-                rec = data["value"]
-                assert isinstance(rec, Recognition)
-                recs[(rec.from_id, rec.to_id)] = rec
-                frontier.append(src)
-        ordered = tuple(recs[k] for k in sorted(recs))
+            frontier += self._recognitions_into(cid, recs)
         return PlanningContext(
-            target=tgt, held=frozenset(held), credentials=creds, recognitions=ordered
+            target=tgt, held=frozenset(held), credentials=creds, recognitions=by_pair(recs)
         )
 
     async def skill_gap_context(
@@ -300,7 +295,7 @@ class MemoryStore:
         for sid in skills:
             skill = self._value(_SKILL, sid)
             if not isinstance(skill, Skill):
-                raise NotFound(f"No skill with id '{sid}'.", id=sid)
+                raise NotFound.no_such("skill", sid)
             asked[sid] = skill
         for h in held:
             self._require(h, "held credential")
@@ -344,15 +339,25 @@ class MemoryStore:
             skills=asked,
             held=frozenset(held),
             credentials=creds,
-            recognitions=tuple(recs[k] for k in sorted(recs)),
+            recognitions=by_pair(recs.values()),
         )
+
+    def _recognitions_into(self, cid: str, found: list[Recognition]) -> list[str]:
+        """Add the decisions recorded into `cid` to `found`; the ids they come from."""
+        sources: list[str] = []
+        for src, data in self._edges_in(cid, "RECOGNISED_AS"):
+            rec = data["value"]
+            assert isinstance(rec, Recognition)
+            found.append(rec)
+            sources.append(src)
+        return sources
 
     async def qualifications_touching(self, held: Sequence[str]) -> Sequence[str]:
         """Targets whose rules name a held credential or what a held one is recognised as."""
         named: set[str] = set()
         for h in held:
             if (_CRED, h) not in self._g:
-                raise NotFound(f"No held credential with id {quoted_id(h)}.", id=h)
+                raise NotFound.no_such("held credential", h)
             named.add(h)
             named.update(self._edges_out(h, "RECOGNISED_AS"))
         targets: set[str] = set()
@@ -365,52 +370,44 @@ class MemoryStore:
     ) -> EquivalenceContext:
         """The credential, its shortlist and recorded decisions from it."""
         cred = self._require(credential_id)
-        rec_ids = [r.to_id for r in await self.recognitions_from(credential_id)]
+        decided = await self.recognitions_from(credential_id)
         short = self._candidates.shortlist(cred, country, limit)
-        ids = list(dict.fromkeys([*rec_ids, *short]))
-        return self._context(cred, ids)
+        return await self._context(cred, decided_then_shortlisted(decided, short), decided)
 
     async def pair_context(self, a: str, b: str) -> EquivalenceContext:
         """Context for comparing a with b."""
         cred_a = self._require(a)
         self._require(b)
-        return self._context(cred_a, [b], keep_self=True)
+        decided = await self.recognitions_from(a)
+        return await self._context(cred_a, [b], decided, keep_self=True)
 
     async def draft_equivalence_context(
         self, credential: Credential, exclude_country: str | None, limit: int
     ) -> EquivalenceContext:
         """A draft's shortlist outside `exclude_country`, with no recorded decisions."""
         short = self._candidates.shortlist(credential, None, limit, exclude_country=exclude_country)
-        return replace(self._context(credential, short), recognitions=())
+        return await self._context(credential, short, decided=())
 
     async def provider_credentials(self, provider_id: str) -> Sequence[Credential]:
         """The credentials offered by this provider, by id."""
         node = (_PROV, provider_id)
         if node not in self._g:
-            raise NotFound(f"No provider with id '{provider_id}'.", id=provider_id)
+            raise NotFound.no_such("provider", provider_id)
         ids = sorted(
             src[1] for src, _d, key in self._g.in_edges(node, keys=True) if key == "OFFERED_BY"
         )
         return [c for c in (self._cred(i) for i in ids) if c is not None]
 
-    def _context(
-        self, cred: Credential, ids: Sequence[str], keep_self: bool = False
+    async def _context(
+        self,
+        cred: Credential,
+        ids: Sequence[str],
+        decided: Sequence[Recognition],
+        keep_self: bool = False,
     ) -> EquivalenceContext:
-        found = (self._cred(i) for i in ids)
-        cands = tuple(c for c in found if c is not None and (keep_self or c.id != cred.id))
-        skill_ids = {s for c in (cred, *cands) for o in c.outcomes for s in o.skills}
-        skills = {s: v for s in skill_ids if isinstance(v := self._value(_SKILL, s), Skill)}
-        recs = tuple(
-            data["value"]
-            for _s, _d, key, data in self._g.out_edges((_CRED, cred.id), keys=True, data=True)
-            if key == "RECOGNISED_AS"
-        )
-        return EquivalenceContext(
-            credential=cred,
-            candidates=cands,
-            levels=self._levels,
-            skills=skills,
-            recognitions=tuple(sorted(recs, key=lambda r: r.to_id)),
+        found = [c for c in (self._cred(i) for i in ids) if c is not None]
+        return await build_equivalence_context(
+            cred, found, decided, self._levels, self.skills, keep_self=keep_self
         )
 
     # --- writes ----------------------------------------------------------------
@@ -449,7 +446,3 @@ class MemoryStore:
 def _custom_outcomes(cred: Credential) -> dict[str, str]:
     mine = f"{cred.id}#o"
     return {o.id: cred.id for o in cred.outcomes if not o.id.startswith(mine)}
-
-
-def _level_table(frameworks: Iterable[Framework]) -> dict[tuple[str, str], Level]:
-    return {(fw.code, lvl.code): lvl for fw in frameworks for lvl in fw.levels}

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from pathways.domain.equivalence.model import Criterion, EquivalencePolicy
 from pathways.model import (
     HOURS_PER_ECTS,
@@ -11,9 +9,9 @@ from pathways.model import (
     Credential,
     CredentialKind,
     Level,
+    LevelTable,
 )
-
-LevelTable = Mapping[tuple[str, str], Level]
+from pathways.wording import filled, number, quoted
 
 # Size order of kinds; a full qualification against anything smaller is always substantial.
 _KIND_RANK = {
@@ -33,11 +31,7 @@ _KIND_GAP_SUBSTANTIAL = 2
 
 def name(cred: Credential) -> str:
     """How a detail names a credential: its title in quotes."""
-    return f"'{cred.title}'"
-
-
-def _num(x: float) -> str:
-    return f"{x:.1f}".rstrip("0").rstrip(".")
+    return quoted(cred.title)
 
 
 def _level_words(cred: Credential, level: Level | None) -> str:
@@ -115,14 +109,15 @@ def _workload_range(cred: Credential) -> tuple[float, float] | None:
 
 def _workload_words(cred: Credential) -> str:
     if cred.ects is not None:
-        hours = f" ({_num(cred.hours)} h)" if cred.hours is not None else ""
-        return f"{_num(cred.ects)} ECTS{hours}"
+        hours = f" ({number(cred.hours)} h)" if cred.hours is not None else ""
+        return f"{number(cred.ects)} ECTS{hours}"
     assert cred.hours is not None
     low, high = cred.hours / HOURS_PER_ECTS_HIGH, cred.hours / HOURS_PER_ECTS
     return (
-        f"{_num(high)} ECTS derived from {_num(cred.hours)} h at {_num(HOURS_PER_ECTS)} h/ECTS"
-        f" ({_num(low)}-{_num(high)} ECTS at {_num(HOURS_PER_ECTS)}-"
-        f"{_num(HOURS_PER_ECTS_HIGH)} h/ECTS)"
+        f"{number(high)} ECTS derived from {number(cred.hours)} h "
+        f"at {number(HOURS_PER_ECTS)} h/ECTS"
+        f" ({number(low)}-{number(high)} ECTS at {number(HOURS_PER_ECTS)}-"
+        f"{number(HOURS_PER_ECTS_HIGH)} h/ECTS)"
     )
 
 
@@ -176,7 +171,7 @@ def workload_criterion(a: Credential, b: Credential, policy: EquivalencePolicy) 
 
 def quality_assurance_score(a: Credential, b: Credential, policy: EquivalencePolicy) -> float:
     """The quality-assurance criterion's score alone: 1 both named, 0 one, unknown neither."""
-    qa, qb = _filled(a.quality_assurance), _filled(b.quality_assurance)
+    qa, qb = filled(a.quality_assurance), filled(b.quality_assurance)
     if qa and qb:
         return 1.0
     return policy.unknown_score if not qa and not qb else 0.0
@@ -222,7 +217,3 @@ def profile_criterion(a: Credential, b: Credential) -> Criterion:
             f"{b.participation.value.lower()}), which alone is not a substantial difference."
         )
     return Criterion(profile_score(a, b), substantial, f"{words}.{note}")
-
-
-def _filled(value: str | None) -> bool:
-    return bool(value and value.strip())

@@ -36,6 +36,7 @@ from pathways.domain.equivalence.model import (
 )
 from pathways.domain.equivalence.outcomes import align, build_overlap, coverage, outcome_overlaps
 from pathways.model import Credential, Decision, EquivalenceContext, Recognition
+from pathways.wording import number
 
 __all__ = [
     "DEFAULT_POLICY",
@@ -79,7 +80,8 @@ def _decision_words(a: Credential, b: Credential, rec: Recognition) -> str:
     if rec.decision is Decision.NONE:
         verdict = f"{name(a)} is not recognised as {name(b)}"
     elif rec.decision is Decision.PARTIAL:
-        verdict = f"{name(a)} is recognised as part of {name(b)} ({rec.ects or 0:g} ECTS granted)"
+        granted = number(rec.ects or 0)
+        verdict = f"{name(a)} is recognised as part of {name(b)} ({granted} ECTS granted)"
     else:
         verdict = f"{name(a)} is recognised in full as {name(b)}"
     return f"Recognition decision {rec.decision.value} by {rec.by} on {rec.date}: {verdict}."

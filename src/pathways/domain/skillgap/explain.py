@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathways.domain.dates import left_out_line, valid_on
 from pathways.domain.skillgap.problem import GapProblem, skills_of
-from pathways.domain.stacking.explain import country_name, num
 from pathways.model import Decision
+from pathways.wording import country_name, number
 
 MAX_LINES = 12
 """Most lines of one kind (left out for dates, why a skill cannot be taught)."""
@@ -50,7 +50,7 @@ def _summary(pb: GapProblem, order: list[str]) -> str:
     noun = "credential" if len(order) == 1 else "credentials"
     return (
         f"{head} To learn the {gap} that can be taught you need {len(order)} {noun}, "
-        f"{num(ects)} ECTS in all: the fewest ECTS, then the fewest credentials."
+        f"{number(ects)} ECTS in all: the fewest ECTS, then the fewest credentials."
     )
 
 
@@ -100,7 +100,7 @@ def _step_lines(pb: GapProblem, order: list[str]) -> list[str]:
         reasons += helps.get(cid, [])
         out.append(
             f"Step {pos}: take {title(pb, cid)} ({country_name(cred.country)}, "
-            f"{num(cred.workload_ects)} ECTS): " + "; ".join(reasons) + "."
+            f"{number(cred.workload_ects)} ECTS): " + "; ".join(reasons) + "."
         )
     return out
 

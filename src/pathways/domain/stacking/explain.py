@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from pathways.domain.stacking.model import MICRO, Node, Problem, best_recognitions
 from pathways.domain.stacking.solver import Found
 from pathways.model import (
@@ -18,34 +16,13 @@ from pathways.model import (
     Recognition,
     Rule,
 )
-
-COUNTRY_NAMES = {
-    "AT": "Austria", "BE": "Belgium", "BG": "Bulgaria", "CH": "Switzerland", "CY": "Cyprus",
-    "CZ": "Czechia", "DE": "Germany", "DK": "Denmark", "EE": "Estonia", "ES": "Spain",
-    "FI": "Finland", "FR": "France", "GB": "United Kingdom", "GR": "Greece", "HR": "Croatia",
-    "HU": "Hungary", "IE": "Ireland", "IS": "Iceland", "IT": "Italy", "LI": "Liechtenstein",
-    "LT": "Lithuania", "LU": "Luxembourg", "LV": "Latvia", "MT": "Malta", "NL": "Netherlands",
-    "NO": "Norway", "PL": "Poland", "PT": "Portugal", "RO": "Romania", "SE": "Sweden",
-    "SI": "Slovenia", "SK": "Slovakia", "UK": "United Kingdom", "GB-SCT": "Scotland",
-    "GB-ENG": "England", "GB-WLS": "Wales", "GB-NIR": "Northern Ireland",
-}  # fmt: skip
-
-
-def country_name(code: str) -> str:
-    """The English short name of an ISO 3166 code or subdivision, else the code itself."""
-    return COUNTRY_NAMES.get(code.upper(), COUNTRY_NAMES.get(code.upper()[:2], code))
-
-
-def num(value: float) -> str:
-    """A number as a learner reads it: 5, 2.5, 0.33."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text if text != "-0" else "0"
+from pathways.wording import country_name, listed, number, quoted
 
 
 def title(ctx: PlanningContext, cid: str) -> str:
     """A credential's title in quotes, or its id when the context lacks it."""
     cred = ctx.credentials.get(cid)
-    return f"'{cred.title}'" if cred is not None else f"'{cid}'"
+    return quoted(cred.title if cred is not None else cid)
 
 
 def yours(ctx: PlanningContext, cid: str) -> str:
@@ -62,21 +39,13 @@ def describe(ctx: PlanningContext, rule: Rule | None, limit: int = 4) -> str:
     if isinstance(rule, CredentialRule):
         return title(ctx, rule.credential)
     if isinstance(rule, CreditsRule):
-        return f"at least {num(rule.credits)} ECTS from {_names(ctx, rule.sources, limit)}"
-    parts = [describe(ctx, c, 2) for c in rule.children]
-    shown = ", ".join(parts[:limit]) + (
-        f" and {len(parts) - limit} more" if len(parts) > limit else ""
-    )
+        sources = listed([title(ctx, c) for c in rule.sources], limit)
+        return f"at least {number(rule.credits)} ECTS from {sources}"
+    shown = listed([describe(ctx, c, 2) for c in rule.children], limit)
     if isinstance(rule, AllRule):
         return f"all of: {shown}"
     assert isinstance(rule, AnyRule)
     return f"at least {rule.count} of: {shown}"
-
-
-def _names(ctx: PlanningContext, ids: Iterable[str], limit: int) -> str:
-    ids = list(ids)
-    shown = ", ".join(title(ctx, c) for c in ids[:limit])
-    return shown + (f" and {len(ids) - limit} more" if len(ids) > limit else "")
 
 
 def _recognised(rec: Recognition) -> str:
@@ -127,8 +96,8 @@ def plan_lines(
             Objective.COUNT: "the fewest credentials",
         }[pb.objective]
         lines.append(
-            f"To complete {target} you need {len(order)} more {noun}, {num(ects)} ECTS "
-            f"({num(hours)} hours) in all; this plan is chosen for {why}."
+            f"To complete {target} you need {len(order)} more {noun}, {number(ects)} ECTS "
+            f"({number(hours)} hours) in all; this plan is chosen for {why}."
         )
     for fill in found.fills:
         if fill.credential not in pb.held:
@@ -139,7 +108,7 @@ def plan_lines(
         if y == x:
             if node.kind == "credits":
                 lines.append(
-                    f"Your credential {title(ctx, y)} counts {num(fill.value / MICRO)} ECTS "
+                    f"Your credential {title(ctx, y)} counts {number(fill.value / MICRO)} ECTS "
                     f"{_context(ctx, pb, node)}."
                 )
             else:
@@ -152,7 +121,7 @@ def plan_lines(
             lines.append(f"{yours(ctx, y)} counts as {title(ctx, x)} ({_recognised(rec)}).")
         else:
             lines.append(
-                f"{yours(ctx, y)} counts for {num(fill.value / MICRO)} ECTS "
+                f"{yours(ctx, y)} counts for {number(fill.value / MICRO)} ECTS "
                 f"of {title(ctx, x)} (partial recognition by {rec.by} on {rec.date}), "
                 f"{_context(ctx, pb, node)}."
             )
@@ -207,7 +176,7 @@ def _step_lines(
             x = node.slots[fill.slot].credential
             if x == cid and node.kind == "credits":
                 reasons.append(
-                    f"it counts {num(fill.value / MICRO)} ECTS {_context(ctx, pb, node)}"
+                    f"it counts {number(fill.value / MICRO)} ECTS {_context(ctx, pb, node)}"
                 )
             elif x == cid:
                 reasons.append(f"it is needed {_context(ctx, pb, node)}")
@@ -221,7 +190,7 @@ def _step_lines(
                 else:
                     reasons.append(
                         f"it is partially recognised as {title(ctx, x)} for "
-                        f"{num(fill.value / MICRO)} ECTS (by {rec.by} on {rec.date}) and counts "
+                        f"{number(fill.value / MICRO)} ECTS (by {rec.by} on {rec.date}) and counts "
                         f"{_context(ctx, pb, node)}"
                     )
         for step, prereq in sorted(supports.get(cid, []), key=lambda s: order.index(s[0])):
@@ -235,7 +204,7 @@ def _step_lines(
                 )
         where = country_name(cred.country)
         out.append(
-            f"Step {pos}: take {title(ctx, cid)} ({where}, {num(cred.workload_ects)} ECTS): "
+            f"Step {pos}: take {title(ctx, cid)} ({where}, {number(cred.workload_ects)} ECTS): "
             + "; ".join(reasons or ["it completes the plan"])
             + "."
         )
@@ -257,13 +226,14 @@ def _derived_lines(pb: Problem, order: list[str], found: Found) -> list[str]:
         seen.add(cid)
         if cred.ects_derived:
             out.append(
-                f"{title(ctx, cid)} states no ECTS: {num(cred.workload_ects)} ECTS are derived "
-                f"from its {num(cred.workload_hours)} hours at {num(HOURS_PER_ECTS)} hours "
+                f"{title(ctx, cid)} states no ECTS: {number(cred.workload_ects)} ECTS are derived "
+                f"from its {number(cred.workload_hours)} hours at {number(HOURS_PER_ECTS)} hours "
                 "per ECTS."
             )
         elif cred.hours_derived and pb.objective is Objective.HOURS:
             out.append(
-                f"{title(ctx, cid)} states no hours: {num(cred.workload_hours)} hours are derived "
-                f"from its {num(cred.workload_ects)} ECTS at {num(HOURS_PER_ECTS)} hours per ECTS."
+                f"{title(ctx, cid)} states no hours: {number(cred.workload_hours)} hours "
+                f"are derived from its {number(cred.workload_ects)} ECTS "
+                f"at {number(HOURS_PER_ECTS)} hours per ECTS."
             )
     return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathways.domain.dates import dates_text, left_out_line, valid_on
-from pathways.domain.stacking.explain import country_name, describe, num, title, yours
+from pathways.domain.stacking.explain import describe, title, yours
 from pathways.domain.stacking.model import (
     MICRO,
     Problem,
@@ -22,6 +22,7 @@ from pathways.model import (
     Rule,
     rule_credentials,
 )
+from pathways.wording import country_name, number
 
 MAX_REASONS = 12
 
@@ -106,7 +107,7 @@ class _Reasons:
             total = sum(self.slot_value(x) for x in rule.sources)
             missing = [self.why_not(x) for x in rule.sources if self.slot_value(x) == 0]
             self.lines.append(
-                f"At most {num(total / MICRO)} of the {num(rule.credits)} ECTS of "
+                f"At most {number(total / MICRO)} of the {number(rule.credits)} ECTS of "
                 f"{describe(ctx, rule)} can be gathered"
                 + (": " + "; ".join(missing[:4]) if missing else "")
                 + "."
@@ -189,7 +190,7 @@ def not_counted_lines(pb: Problem, counted: set[str]) -> tuple[str, ...]:
         elif rec.decision is Decision.PARTIAL and x in leaves:
             out.append(
                 f"{yours(ctx, y)} is only partly recognised as "
-                f"{title(ctx, x)} ({num(rec.ects or 0.0)} ECTS, by {rec.by} on {rec.date}); "
+                f"{title(ctx, x)} ({number(rec.ects or 0.0)} ECTS, by {rec.by} on {rec.date}); "
                 "a partial recognition counts only towards credit rules."
             )
     return tuple(out)

@@ -24,10 +24,15 @@ from pathways.model import (
     Recognition,
     Skill,
     SkillGapContext,
+    eqf_first,
+    level_table,
+)
+from pathways.store.contexts import (
+    build_equivalence_context,
+    by_pair,
 )
 from pathways.store.neo4j import codec
 from pathways.store.neo4j.catalog import Q, query
-from pathways.wording import quoted_id
 
 Tx = AsyncManagedTransaction | AsyncTransaction
 Row = dict[str, Any]
@@ -59,11 +64,6 @@ async def count_credentials(tx: Tx) -> int:
     return int(rows[0]["n"])
 
 
-def _not_found(cid: str, role: str = "credential") -> NotFound:
-    # Word for word what the embedded store raises.
-    return NotFound(f"No {role} with id {quoted_id(cid)}.", id=cid)
-
-
 # --- plain lookups ---------------------------------------------------------------------
 
 
@@ -79,10 +79,9 @@ async def framework(tx: Tx, code: str) -> Framework | None:
     return codec.framework_from(rows[0]["framework"], rows[0]["levels"]) if rows else None
 
 
-async def level_table(tx: Tx) -> dict[tuple[str, str], Level]:
+async def levels_by_key(tx: Tx) -> dict[tuple[str, str], Level]:
     """Every level by (framework, code)."""
-    levels = (codec.level_from(lv) for lv in await _one(tx, Q.LEVELS, "levels"))
-    return {(lvl.framework, lvl.code): lvl for lvl in levels}
+    return level_table(codec.level_from(lv) for lv in await _one(tx, Q.LEVELS, "levels"))
 
 
 async def credentials(tx: Tx, ids: Sequence[str]) -> dict[str, Credential]:
@@ -128,7 +127,7 @@ async def snapshot(tx: Tx) -> Graph:
     creds = [codec.credential_from(p) for p in await _one(tx, Q.ALL_CREDENTIALS, "credentials")]
     recs = _recognitions(await records(tx, Q.ALL_RECOGNITIONS))
     return Graph(
-        frameworks={f.code: f for f in sorted(fws, key=lambda f: f.code)},
+        frameworks={f.code: f for f in eqf_first(fws)},
         providers={p.id: p for p in sorted(provs, key=lambda p: p.id)},
         skills={s.id: s for s in sorted(skills, key=lambda s: s.id)},
         credentials={c.id: c for c in sorted(creds, key=lambda c: c.id)},
@@ -144,7 +143,7 @@ async def _require(tx: Tx, ids: Sequence[tuple[str, str]]) -> dict[str, Credenti
     found = await credentials(tx, [i for i, _ in ids])
     for cid, role in ids:
         if cid not in found:
-            raise _not_found(cid, role)
+            raise NotFound.no_such(role, cid)
     return found
 
 
@@ -155,19 +154,15 @@ async def planning_context(tx: Tx, target: str, held: Sequence[str]) -> Planning
     # The target and the held credentials seed the closure: absent from it, they do not exist.
     for cid, role in [(target, "target credential"), *((h, "held credential") for h in held)]:
         if cid not in found:
-            raise _not_found(cid, role)
+            raise NotFound.no_such(role, cid)
     creds = {target: found[target]} | {cid: found[cid] for cid in sorted(found)}
-    recs: dict[tuple[str, str], Recognition] = {}
-    for row in rows:
-        to_id = row["credential"]["id"]
-        for into in row["into"]:
-            rec = codec.recognition_from(into["from"], to_id, into["props"])
-            recs[(rec.from_id, rec.to_id)] = rec
+    recs = (
+        codec.recognition_from(into["from"], row["credential"]["id"], into["props"])
+        for row in rows
+        for into in row["into"]
+    )
     return PlanningContext(
-        target=found[target],
-        held=frozenset(held),
-        credentials=creds,
-        recognitions=tuple(recs[k] for k in sorted(recs)),
+        target=found[target], held=frozenset(held), credentials=creds, recognitions=by_pair(recs)
     )
 
 
@@ -219,7 +214,7 @@ async def equivalence_context(
         limit=max(0, limit),
     )
     if not rows:
-        raise _not_found(credential_id)
+        raise NotFound.no_such("credential", credential_id)
     row = rows[0]
     cred = codec.credential_from(row["credential"])
     recs = [codec.recognition_from(cred.id, r["to"], r["props"]) for r in row["recs"]]
@@ -230,7 +225,7 @@ async def equivalence_context(
     return EquivalenceContext(
         credential=cred,
         candidates=cands,
-        levels={(lvl.framework, lvl.code): lvl for lvl in levels},
+        levels=level_table(levels),
         skills={s.id: s for s in map(codec.skill_from, row["skills"])},
         recognitions=tuple(recs),
     )
@@ -250,7 +245,7 @@ async def draft_equivalence_context(
     short: list[Credential] = []
     if limit > 0:
         ref = cred.level
-        table = await level_table(tx)
+        table = await levels_by_key(tx)
         level = table.get((ref.framework, ref.code)) if ref is not None else None
         rows = await _one(
             tx,
@@ -274,7 +269,7 @@ async def provider_credentials(tx: Tx, provider_id: str) -> list[Credential]:
     """The credentials a provider offers, by id; NotFound for an unknown provider."""
     rows = await records(tx, Q.PROVIDER_CREDENTIALS, id=provider_id)
     if not rows:
-        raise _not_found(provider_id, "provider")
+        raise NotFound.no_such("provider", provider_id)
     found = [codec.credential_from(props) for props in rows[0]["credentials"]]
     return sorted(found, key=lambda c: c.id)
 
@@ -286,13 +281,10 @@ async def _context(
     recs: Sequence[Recognition],
     keep_self: bool,
 ) -> EquivalenceContext:
-    cands = tuple(c for c in found if keep_self or c.id != cred.id)
-    skill_ids = sorted({s for c in (cred, *cands) for o in c.outcomes for s in o.skills})
-    skills: dict[str, Skill] = await nodes_by_id(tx, Q.SKILLS_BY_ID, skill_ids, codec.skill_from)
-    return EquivalenceContext(
-        credential=cred,
-        candidates=cands,
-        levels=await level_table(tx),
-        skills=skills,
-        recognitions=tuple(recs),
+    async def fetch_skills(ids: list[str]) -> dict[str, Skill]:
+        return await nodes_by_id(tx, Q.SKILLS_BY_ID, ids, codec.skill_from)
+
+    levels = await levels_by_key(tx)
+    return await build_equivalence_context(
+        cred, found, recs, levels, fetch_skills, keep_self=keep_self
     )

@@ -27,7 +27,6 @@ from neo4j import exceptions as neo
 
 from pathways.errors import StoreOutOfMemory, StoreUnavailable
 from pathways.model import (
-    EQF_CODE,
     Credential,
     EquivalenceContext,
     Framework,
@@ -37,6 +36,7 @@ from pathways.model import (
     Recognition,
     Skill,
     SkillGapContext,
+    eqf_first,
 )
 from pathways.seeds.inputs import References
 from pathways.store.base import Neighbourhood, SearchFilter, SearchKey, SearchPage, StoreHealth
@@ -247,8 +247,7 @@ class Neo4jStore:
     async def frameworks(self) -> Sequence[Framework]:
         """Every framework, EQF first, then by code."""
 
-        found = await self._read(reads.frameworks)
-        return sorted(found, key=lambda f: (f.code != EQF_CODE, f.code))
+        return eqf_first(await self._read(reads.frameworks))
 
     async def framework(self, code: str) -> Framework | None:
         """One framework by code, or None."""
