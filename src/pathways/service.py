@@ -28,6 +28,7 @@ from pathways.model import (
     Level,
     Objective,
     PlanningContext,
+    Provider,
     Recognition,
     Skill,
     level_table,
@@ -238,6 +239,27 @@ class Service:
     async def credential(self, credential_id: str) -> Credential | None:
         """One credential, or None."""
         return await self.store.credential(credential_id)
+
+    # --- batched reads, one per request's loader (api/context.py) ---------------------
+    async def credentials(self, ids: Sequence[str]) -> dict[str, Credential]:
+        """The credentials among `ids` that exist, by id."""
+        return await self.store.credentials(ids)
+
+    async def providers(self, ids: Sequence[str]) -> dict[str, Provider]:
+        """The providers among `ids` that exist, by id."""
+        return await self.store.providers(ids)
+
+    async def skills(self, ids: Sequence[str]) -> dict[str, Skill]:
+        """The skills among `ids` that exist, by id."""
+        return await self.store.skills(ids)
+
+    async def stacks_into(self, ids: Sequence[str]) -> dict[str, list[Credential]]:
+        """For each id, the credentials whose requirements name it, by id."""
+        return await self.store.stacks_into_many(ids)
+
+    async def recognitions_from(self, ids: Sequence[str]) -> dict[str, list[Recognition]]:
+        """For each id, the decisions recorded from it, by target id."""
+        return await self.store.recognitions_from_many(ids)
 
     async def require_credential(self, credential_id: str) -> Credential:
         """One credential, or NOT_FOUND naming the id."""

@@ -8,7 +8,7 @@ from typing import Any
 
 from strawberry.dataloader import DataLoader
 
-from pathways.model import Credential, Level, Provider, Skill
+from pathways.model import Credential, Level, Provider, Recognition, Skill
 from pathways.service import Service
 
 
@@ -31,12 +31,16 @@ class Context:
     credentials: DataLoader[str, Credential | None] = field(init=False)
     providers: DataLoader[str, Provider | None] = field(init=False)
     skills: DataLoader[str, Skill | None] = field(init=False)
+    stacks_into: DataLoader[str, list[Credential]] = field(init=False)
+    recognitions_from: DataLoader[str, list[Recognition]] = field(init=False)
 
     def __post_init__(self) -> None:
-        store = self.service.store
-        self.credentials = _loader(store.credentials)
-        self.providers = _loader(store.providers)
-        self.skills = _loader(store.skills)
+        service = self.service
+        self.credentials = _loader(service.credentials)
+        self.providers = _loader(service.providers)
+        self.skills = _loader(service.skills)
+        self.stacks_into = _loader(service.stacks_into)
+        self.recognitions_from = _loader(service.recognitions_from)
 
     async def level(self, framework: str, code: str) -> Level | None:
         """A framework level, from a table fetched once per request."""

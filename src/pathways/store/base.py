@@ -152,8 +152,14 @@ class Store(Protocol):
     async def stacks_into(self, credential_id: str) -> Sequence[Credential]:
         """Credentials whose requirement rules name this one, by id."""
 
+    async def stacks_into_many(self, ids: Sequence[str]) -> dict[str, list[Credential]]:
+        """For each of `ids`, the credentials whose requirement rules name it, by id."""
+
     async def recognitions_from(self, credential_id: str) -> Sequence[Recognition]:
         """Recorded decisions whose `from` is this credential."""
+
+    async def recognitions_from_many(self, ids: Sequence[str]) -> dict[str, list[Recognition]]:
+        """For each of `ids`, the decisions recorded from it, by target id."""
 
     async def search(self, flt: SearchFilter, limit: int, after: SearchKey | None) -> SearchPage:
         """Up to `limit` credentials matching the filter after `after`, in result order.

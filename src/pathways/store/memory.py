@@ -240,11 +240,15 @@ class MemoryStore:
         return self._some(_SKILL, ids, Skill)
 
     async def stacks_into(self, credential_id: str) -> Sequence[Credential]:
-        """Credentials whose rules name this one."""
+        """Credentials whose rules name this one, by id."""
         if (_CRED, credential_id) not in self._g:
             return []
         ids = sorted({src for src, _ in self._edges_in(credential_id, "REQUIRES")})
         return [c for c in (self._cred(i) for i in ids) if c is not None]
+
+    async def stacks_into_many(self, ids: Sequence[str]) -> dict[str, list[Credential]]:
+        """For each id, the credentials whose rules name it, by id."""
+        return {i: list(await self.stacks_into(i)) for i in ids}
 
     async def recognitions_from(self, credential_id: str) -> Sequence[Recognition]:
         """Decisions recorded from this credential, by target id."""
@@ -256,6 +260,10 @@ class MemoryStore:
             if key == "RECOGNISED_AS"
         ]
         return sorted(recs, key=lambda r: r.to_id)
+
+    async def recognitions_from_many(self, ids: Sequence[str]) -> dict[str, list[Recognition]]:
+        """For each id, the decisions recorded from it, by target id."""
+        return {i: list(await self.recognitions_from(i)) for i in ids}
 
     async def search(self, flt: SearchFilter, limit: int, after: SearchKey | None) -> SearchPage:
         """Filtered, fuzzily ranked credentials, through the search indexes."""

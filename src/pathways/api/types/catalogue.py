@@ -214,13 +214,13 @@ class CredentialType:
     @strawberry.field
     async def stacks_into(self, info: Info) -> list[CredentialType]:
         """Credentials whose requirements name this one."""
-        found = await info.context.service.store.stacks_into(self._model.id)
+        found = await info.context.stacks_into.load(self._model.id)
         return [CredentialType.from_model(c) for c in found]
 
     @strawberry.field
     async def recognitions(self, info: Info) -> list[RecognitionType]:
         """Recognition decisions recorded from this credential."""
-        recs = await info.context.service.store.recognitions_from(self._model.id)
+        recs = await info.context.recognitions_from.load(self._model.id)
         return [await RecognitionType.load(info, r) for r in recs]
 
     @classmethod

@@ -103,20 +103,27 @@ async def nodes_by_id(
     return {props["id"]: build(props) for props in rows}
 
 
-async def stacks_into(tx: Tx, credential_id: str) -> list[Credential]:
-    """Credentials whose rules name credential_id."""
-    rows = await records(tx, Q.STACKS_INTO, id=credential_id)
-    return [codec.credential_from(r["credential"]) for r in rows]
+async def stacks_into(tx: Tx, ids: Sequence[str]) -> dict[str, list[Credential]]:
+    """For each id, the credentials whose rules name it, by id."""
+    rows = await _one(tx, Q.STACKS_INTO, "rows", ids=list(dict.fromkeys(ids)))
+    found = {
+        row["id"]: sorted(map(codec.credential_from, row["credentials"]), key=lambda c: c.id)
+        for row in rows
+    }
+    return {i: found.get(i, []) for i in ids}
 
 
 def _recognitions(rows: Sequence[Row]) -> list[Recognition]:
     return [codec.recognition_from(r["from"], r["to"], r["recognition"]) for r in rows]
 
 
-async def recognitions_from(tx: Tx, credential_id: str) -> list[Recognition]:
-    """Decisions from credential_id, by target id."""
-    found = _recognitions(await records(tx, Q.RECOGNITIONS_FROM, id=credential_id))
-    return sorted(found, key=lambda r: r.to_id)
+async def recognitions_from(tx: Tx, ids: Sequence[str]) -> dict[str, list[Recognition]]:
+    """For each id, the decisions recorded from it, by target id."""
+    rows = await _one(tx, Q.RECOGNITIONS_FROM, "rows", ids=list(dict.fromkeys(ids)))
+    out: dict[str, list[Recognition]] = {i: [] for i in ids}
+    for rec in sorted(_recognitions(rows), key=lambda r: r.to_id):
+        out[rec.from_id].append(rec)
+    return out
 
 
 async def snapshot(tx: Tx) -> Graph:
@@ -234,7 +241,7 @@ async def equivalence_context(
 async def pair_context(tx: Tx, a: str, b: str) -> EquivalenceContext:
     """Context for comparing a with exactly b."""
     found = await _require(tx, [(a, "credential"), (b, "credential")])
-    recs = await recognitions_from(tx, a)
+    recs = (await recognitions_from(tx, [a]))[a]
     return await _context(tx, found[a], [found[b]], recs, keep_self=True)
 
 

@@ -282,14 +282,19 @@ class Neo4jStore:
 
     async def stacks_into(self, credential_id: str) -> Sequence[Credential]:
         """Credentials whose requirement rules name this one, by id."""
+        return (await self.stacks_into_many([credential_id]))[credential_id]
 
-        found = await self._read(lambda tx: reads.stacks_into(tx, credential_id))
-        return sorted(found, key=lambda c: c.id)
+    async def stacks_into_many(self, ids: Sequence[str]) -> dict[str, list[Credential]]:
+        """For each id, the credentials whose requirement rules name it, by id."""
+        return await self._read(lambda tx: reads.stacks_into(tx, ids))
 
     async def recognitions_from(self, credential_id: str) -> Sequence[Recognition]:
         """Recorded decisions whose `from` is this credential, by target id."""
+        return (await self.recognitions_from_many([credential_id]))[credential_id]
 
-        return await self._read(lambda tx: reads.recognitions_from(tx, credential_id))
+    async def recognitions_from_many(self, ids: Sequence[str]) -> dict[str, list[Recognition]]:
+        """For each id, the decisions recorded from it, by target id."""
+        return await self._read(lambda tx: reads.recognitions_from(tx, ids))
 
     async def search(self, flt: SearchFilter, limit: int, after: SearchKey | None) -> SearchPage:
         """Full-text shortlist and shared scoring, or a keyset listing (store.neo4j.search)."""

@@ -74,6 +74,9 @@ def test_lookups(both: Both, shipped_graph: Graph) -> None:
         both.same("recognitions_from", cid)
     both.same("credentials", ids)
     both.same("credentials", [])
+    both.same("stacks_into_many", ids)
+    both.same("recognitions_from_many", ids)
+    both.same("stacks_into_many", [])
     both.same("providers", [*shipped_graph.providers, "nobody"])
     both.same("skills", [*shipped_graph.skills, "no-skill"])
 
