@@ -63,9 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     validate = sub.add_parser("validate", help="check seed directories; exit 1 with every error")
-    validate.add_argument(
-        "dirs", nargs="+", type=Path, metavar="DIR", help="seed directories, checked as one graph"
-    )
+    _dirs_arg(validate, "seed directories, checked as one graph")
     validate.add_argument(
         "--strict",
         action="store_true",
@@ -88,9 +86,7 @@ def _parser() -> argparse.ArgumentParser:
         help="the database to write into; only neo4j holds a graph beyond one process "
         "(default: neo4j, configured by NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE)",
     )
-    load.add_argument(
-        "dirs", nargs="+", type=Path, metavar="DIR", help="seed directories, loaded as one graph"
-    )
+    _dirs_arg(load, "seed directories, loaded as one graph")
     load.add_argument(
         "--replace",
         action="store_true",
@@ -99,6 +95,10 @@ def _parser() -> argparse.ArgumentParser:
     interop_cli.add_commands(sub)
     cli_design.add_parser(sub, _seeds_arg, _backend_arg)
     return p
+
+
+def _dirs_arg(p: argparse.ArgumentParser, help: str) -> None:
+    p.add_argument("dirs", nargs="+", type=Path, metavar="DIR", help=help)
 
 
 def _seeds_arg(p: argparse.ArgumentParser) -> None:

@@ -171,13 +171,13 @@ def looks_like_outcome(text: str) -> bool:
     phrase ("Welding", "Keevitustööd") names a topic instead.  Longer texts pass, so the
     heuristic only flags the clear cases.
     """
-    ws = words(text)
-    if not ws:
+    found = words(text)
+    if not found:
         return False
-    if len(ws) >= 3:
+    if len(found) >= 3:
         return True
     # Exact forms only: stemming would let the topic "Welding" pass as the verb "weld".
-    return ws[0] in ACTION_VERBS
+    return found[0] in ACTION_VERBS
 
 
 def similarity_matrix(

@@ -177,15 +177,23 @@ def identifier(
     return value
 
 
+def _given(
+    ctx: Ctx, rec: Mapping[object, object], key: str, field: str, *, required: bool
+) -> object:
+    """The value under `key`, None when absent (a problem when it is required)."""
+    value = rec.get(key)
+    if value is None and required:
+        ctx.bad(field, f"required field '{key}' is missing", rec, key)
+    return value
+
+
 def iso_date(
     ctx: Ctx, rec: Mapping[object, object], key: str, *, required: bool, field: str | None = None
 ) -> str | None:
     """An ISO 8601 date as "YYYY-MM-DD"; a date-time keeps its calendar date."""
     field = field or key
-    value = rec.get(key)
+    value = _given(ctx, rec, key, field, required=required)
     if value is None:
-        if required:
-            ctx.bad(field, f"required field '{key}' is missing", rec, key)
         return None
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
@@ -215,10 +223,8 @@ def choice(
 ) -> E | None:
     """An enum member given by its name (or the member itself, from the API)."""
     field = field or key
-    value = rec.get(key)
+    value = _given(ctx, rec, key, field, required=required)
     if value is None:
-        if required:
-            ctx.bad(field, f"required field '{key}' is missing", rec, key)
         return None
     if isinstance(value, kind):
         return value

@@ -8,6 +8,12 @@ live in the modules beside this one.
 from __future__ import annotations
 
 from pathways.domain.equivalence.matching import (
+    compare,
+    computed_score,
+    decision_score,
+    equivalents,
+)
+from pathways.domain.equivalence.model import (
     DEFAULT_POLICY,
     MAX_FIRST,
     MIN_FIRST,
@@ -19,10 +25,6 @@ from pathways.domain.equivalence.matching import (
     OutcomeOverlap,
     OutcomePair,
     check_bounds,
-    compare,
-    computed_score,
-    decision_score,
-    equivalents,
 )
 
 __all__ = [

@@ -2,7 +2,7 @@
 
 Entry points `equivalents` and `compare` take an EquivalenceContext from the store
 (the credential, a shortlist from CandidateIndex, levels, skills, recognitions).  Every
-weight and threshold lives in EquivalencePolicy (equivalence_model.py).
+weight and threshold lives in EquivalencePolicy (model.py beside this module).
 """
 
 from __future__ import annotations
@@ -22,39 +22,16 @@ from pathways.domain.equivalence.criteria import (
 )
 from pathways.domain.equivalence.model import (
     DEFAULT_POLICY,
-    MAX_FIRST,
-    MIN_FIRST,
-    MIN_SCORE_HIGH,
-    MIN_SCORE_LOW,
     Basis,
-    Criterion,
     EquivalencePolicy,
     Match,
     OutcomeOverlap,
-    OutcomePair,
-    check_bounds,
 )
 from pathways.domain.equivalence.outcomes import align, build_overlap, coverage, outcome_overlaps
 from pathways.model import Credential, Decision, EquivalenceContext, Recognition
 from pathways.wording import number
 
-__all__ = [
-    "DEFAULT_POLICY",
-    "MAX_FIRST",
-    "MIN_FIRST",
-    "MIN_SCORE_HIGH",
-    "MIN_SCORE_LOW",
-    "Criterion",
-    "EquivalencePolicy",
-    "Match",
-    "OutcomeOverlap",
-    "OutcomePair",
-    "check_bounds",
-    "compare",
-    "computed_score",
-    "decision_score",
-    "equivalents",
-]
+__all__ = ["compare", "computed_score", "decision_score", "equivalents"]
 
 _SCORE_DIGITS = 6
 """Scores are rounded so that ties (then broken by id) do not hinge on float noise."""

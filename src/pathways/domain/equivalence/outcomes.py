@@ -103,7 +103,7 @@ def align(
     used_a: set[int] = set()
     used_b: set[int] = set()
     current = -1
-    for i, j, k, sc, t in zip(
+    for i, j, k, pair_score, t in zip(
         ii[order].tolist(),
         jj[order].tolist(),
         kk[order].tolist(),
@@ -117,10 +117,10 @@ def align(
             continue
         used_a.add(i)
         used_b.add(j)
-        chosen[k].append((i, j, sc, t))
+        chosen[k].append((i, j, pair_score, t))
     base = 0
     for k, cand in enumerate(candidates):
-        chosen[k] = sorted((i, j - base, round(sc, 4), t) for i, j, sc, t in chosen[k])
+        chosen[k] = sorted((i, j - base, round(s, 4), t) for i, j, s, t in chosen[k])
         base += len(cand.outcomes)
     return chosen
 
@@ -129,7 +129,7 @@ def coverage(a: Credential, b: Credential, chosen: Chosen, policy: EquivalencePo
     """The overlap score: summed pair scores over a's outcomes (unknown without outcomes)."""
     if not a.outcomes or not b.outcomes:
         return policy.unknown_score
-    return round(sum(sc for _i, _j, sc, _t in chosen) / len(a.outcomes), 4)
+    return round(sum(pair_score for _i, _j, pair_score, _t in chosen) / len(a.outcomes), 4)
 
 
 def outcome_overlap(a: Credential, b: Credential, policy: EquivalencePolicy) -> OutcomeOverlap:
@@ -151,7 +151,7 @@ def build_overlap(
             a_outs,
             f"{who} lists no learning outcomes, so outcomes cannot be compared.",
         )
-    pairs = tuple(OutcomePair(a_outs[i], b_outs[j], sc) for i, j, sc, _ in chosen)
+    pairs = tuple(OutcomePair(a_outs[i], b_outs[j], pair_score) for i, j, pair_score, _ in chosen)
     matched = {i for i, *_ in chosen}
     unmatched = tuple(o for i, o in enumerate(a_outs) if i not in matched)
     score = coverage(a, b, chosen, policy)

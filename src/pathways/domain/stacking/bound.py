@@ -26,16 +26,16 @@ Stack = Optional[tuple[Goal, "Stack"]]  # noqa: UP045 (a recursive alias needs t
 class Relaxation:
     """Lower bounds on the weight still needed to meet the goals of a stack."""
 
-    pb: Problem
+    problem: Problem
     nodes: tuple[Node, ...]
-    w: Mapping[str, int]
+    cost: Mapping[str, int]
     held: frozenset[str]
     take: frozenset[str]
     used: set[str]
     inset: set[str]
-    inf: int
+    unreachable: int
 
-    def _lb(self, stack: Stack, cap: int) -> int:
+    def _lower_bound(self, stack: Stack, cap: int) -> int:
         total = 0
         while stack is not None:
             (kind, index, i, need), stack = stack
@@ -56,7 +56,7 @@ class Relaxation:
             total = 0
             for child in node.children:
                 total += self._node_lb(self.nodes[child])
-                if total >= self.inf:
+                if total >= self.unreachable:
                     break
             return total
         if node.kind == "any":
@@ -64,7 +64,7 @@ class Relaxation:
         return self._credits_lb(node, 0, node.needed)
 
     def _slot_lb(self, slot: Slot) -> int:
-        best = self.inf
+        best = self.unreachable
         used, inset, held, take = self.used, self.inset, self.held, self.take
         for opt in slot.options:
             cid = opt.credential
@@ -73,7 +73,7 @@ class Relaxation:
             if cid in held or cid in inset:
                 return 0
             if cid in take:
-                best = min(best, self.w[cid])
+                best = min(best, self.cost[cid])
         return best
 
     def _any_lb(self, node: Node, i: int, need: int) -> int:
@@ -81,7 +81,7 @@ class Relaxation:
             return 0
         lbs = sorted(self._node_lb(self.nodes[c]) for c in node.children[i:])
         if len(lbs) < need:
-            return self.inf
+            return self.unreachable
         return sum(lbs[:need])
 
     def _credits_lb(self, node: Node, i: int, need: int) -> int:
@@ -119,4 +119,4 @@ class Relaxation:
                 return cost + weight * need // value
             cost += weight * slot.max_value // value
             need -= slot.max_value
-        return self.inf
+        return self.unreachable

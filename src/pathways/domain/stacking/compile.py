@@ -149,7 +149,7 @@ def _compile_rule(
             out[index] = Node(index, "all", rule, parent, children=tuple(kids))
         else:
             assert isinstance(rule, AnyRule)
-            kids.sort(key=lambda k: static_lb(out, k, held, weights))
+            kids.sort(key=lambda k: static_lower_bound(out, k, held, weights))
             out[index] = Node(index, "any", rule, parent, tuple(kids), count=rule.count)
     return index
 
@@ -203,7 +203,7 @@ def _slot_order(slot: Slot, held: frozenset[str]) -> tuple[int, Fraction]:
 INF_BITS = 1 << 20
 
 
-def static_lb(
+def static_lower_bound(
     nodes: list[Node], index: int, held: frozenset[str], weights: Mapping[str, int]
 ) -> int:
     """A rough cost of meeting a rule from the held set alone, to order `any` children."""
@@ -216,7 +216,7 @@ def static_lb(
         return 0 if first in held else weights[first] >> 64
     if node.kind == "credits":
         return 0 if any(s.ratio is None and s.options for s in node.slots) else len(node.slots)
-    lbs = sorted(static_lb(nodes, c, held, weights) for c in node.children)
+    bounds = sorted(static_lower_bound(nodes, c, held, weights) for c in node.children)
     if node.kind == "all":
-        return sum(lbs)
-    return sum(lbs[: node.count])
+        return sum(bounds)
+    return sum(bounds[: node.count])

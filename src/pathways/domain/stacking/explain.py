@@ -52,10 +52,10 @@ def _recognised(rec: Recognition) -> str:
     return f"recognised by {rec.by} on {rec.date}"
 
 
-def _context(ctx: PlanningContext, pb: Problem, node: Node) -> str:
+def _context(ctx: PlanningContext, problem: Problem, node: Node) -> str:
     if node.kind == "credits":
         return f"towards {describe(ctx, node.rule)}"
-    parent = pb.nodes[node.parent] if node.parent is not None else None
+    parent = problem.nodes[node.parent] if node.parent is not None else None
     if parent is not None and parent.kind == "any" and parent.rule is not None:
         return (
             f"for the requirement {describe(ctx, node.rule)}, one of {describe(ctx, parent.rule)}"
@@ -76,10 +76,10 @@ def held_target_lines(ctx: PlanningContext, holder: str) -> tuple[str, ...]:
 
 
 def plan_lines(
-    pb: Problem, found: Found, order: list[str], optimal: bool, stopped: str
+    problem: Problem, found: Found, order: list[str], optimal: bool, stopped: str
 ) -> tuple[str, ...]:
     """Every line explaining an achievable plan (already complete included)."""
-    ctx = pb.ctx
+    ctx = problem.ctx
     recs = best_recognitions(ctx.recognitions)
     lines: list[str] = []
     target = title(ctx, ctx.target.id)
@@ -94,22 +94,22 @@ def plan_lines(
             Objective.CREDITS: "the fewest ECTS",
             Objective.HOURS: "the fewest hours",
             Objective.COUNT: "the fewest credentials",
-        }[pb.objective]
+        }[problem.objective]
         lines.append(
             f"To complete {target} you need {len(order)} more {noun}, {number(ects)} ECTS "
             f"({number(hours)} hours) in all; this plan is chosen for {why}."
         )
     for fill in found.fills:
-        if fill.credential not in pb.held:
+        if fill.credential not in problem.held:
             continue
-        node = pb.nodes[fill.node]
+        node = problem.nodes[fill.node]
         x = node.slots[fill.slot].credential
         y = fill.credential
         if y == x:
             if node.kind == "credits":
                 lines.append(
                     f"Your credential {title(ctx, y)} counts {number(fill.value / MICRO)} ECTS "
-                    f"{_context(ctx, pb, node)}."
+                    f"{_context(ctx, problem, node)}."
                 )
             else:
                 lines.append(
@@ -123,11 +123,11 @@ def plan_lines(
             lines.append(
                 f"{yours(ctx, y)} counts for {number(fill.value / MICRO)} ECTS "
                 f"of {title(ctx, x)} (partial recognition by {rec.by} on {rec.date}), "
-                f"{_context(ctx, pb, node)}."
+                f"{_context(ctx, problem, node)}."
             )
-    lines.extend(_held_prerequisite_lines(pb, order, recs))
-    lines.extend(_step_lines(pb, found, order, recs))
-    lines.extend(_derived_lines(pb, order, found))
+    lines.extend(_held_prerequisite_lines(problem, order, recs))
+    lines.extend(_step_lines(problem, found, order, recs))
+    lines.extend(_derived_lines(problem, order, found))
     if not optimal:
         lines.insert(
             1,
@@ -138,16 +138,16 @@ def plan_lines(
 
 
 def _held_prerequisite_lines(
-    pb: Problem, order: list[str], recs: dict[tuple[str, str], Recognition]
+    problem: Problem, order: list[str], recs: dict[tuple[str, str], Recognition]
 ) -> list[str]:
     """Held foreign credentials that meet a prerequisite of a step through a decision."""
-    ctx = pb.ctx
+    ctx = problem.ctx
     out: list[str] = []
     for step in order:
         for q in ctx.credentials[step].prerequisites:
-            if q in pb.held:
+            if q in problem.held:
                 continue
-            for y in sorted(pb.held):
+            for y in sorted(problem.held):
                 rec = recs.get((y, q))
                 if y != step and rec is not None and rec.decision is Decision.FULL:
                     out.append(
@@ -159,9 +159,9 @@ def _held_prerequisite_lines(
 
 
 def _step_lines(
-    pb: Problem, found: Found, order: list[str], recs: dict[tuple[str, str], Recognition]
+    problem: Problem, found: Found, order: list[str], recs: dict[tuple[str, str], Recognition]
 ) -> list[str]:
-    ctx = pb.ctx
+    ctx = problem.ctx
     fills = {f.credential: f for f in found.fills}
     supports: dict[str, list[tuple[str, str]]] = {}
     for sup in found.supports:
@@ -172,26 +172,26 @@ def _step_lines(
         reasons: list[str] = []
         fill = fills.get(cid)
         if fill is not None:
-            node = pb.nodes[fill.node]
+            node = problem.nodes[fill.node]
             x = node.slots[fill.slot].credential
             if x == cid and node.kind == "credits":
                 reasons.append(
-                    f"it counts {number(fill.value / MICRO)} ECTS {_context(ctx, pb, node)}"
+                    f"it counts {number(fill.value / MICRO)} ECTS {_context(ctx, problem, node)}"
                 )
             elif x == cid:
-                reasons.append(f"it is needed {_context(ctx, pb, node)}")
+                reasons.append(f"it is needed {_context(ctx, problem, node)}")
             else:
                 rec = recs[(cid, x)]
                 if rec.decision is Decision.FULL:
                     reasons.append(
                         f"it is recognised as {title(ctx, x)} by {rec.by} on {rec.date} and counts "
-                        f"{_context(ctx, pb, node)}"
+                        f"{_context(ctx, problem, node)}"
                     )
                 else:
                     reasons.append(
                         f"it is partially recognised as {title(ctx, x)} for "
                         f"{number(fill.value / MICRO)} ECTS (by {rec.by} on {rec.date}) and counts "
-                        f"{_context(ctx, pb, node)}"
+                        f"{_context(ctx, problem, node)}"
                     )
         for step, prereq in sorted(supports.get(cid, []), key=lambda s: order.index(s[0])):
             if prereq == cid:
@@ -211,12 +211,12 @@ def _step_lines(
     return out
 
 
-def _derived_lines(pb: Problem, order: list[str], found: Found) -> list[str]:
-    ctx = pb.ctx
+def _derived_lines(problem: Problem, order: list[str], found: Found) -> list[str]:
+    ctx = problem.ctx
     involved = list(order)
     for fill in found.fills:
         involved.append(fill.credential)
-        involved.append(pb.nodes[fill.node].slots[fill.slot].credential)
+        involved.append(problem.nodes[fill.node].slots[fill.slot].credential)
     out: list[str] = []
     seen: set[str] = set()
     for cid in involved:
@@ -230,7 +230,7 @@ def _derived_lines(pb: Problem, order: list[str], found: Found) -> list[str]:
                 f"from its {number(cred.workload_hours)} hours at {number(HOURS_PER_ECTS)} hours "
                 "per ECTS."
             )
-        elif cred.hours_derived and pb.objective is Objective.HOURS:
+        elif cred.hours_derived and problem.objective is Objective.HOURS:
             out.append(
                 f"{title(ctx, cid)} states no hours: {number(cred.workload_hours)} hours "
                 f"are derived from its {number(cred.workload_ects)} ECTS "

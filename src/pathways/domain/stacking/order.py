@@ -13,9 +13,9 @@ from collections.abc import Iterable, Mapping
 from pathways.domain.stacking.model import Prereq, Problem
 
 
-def order_steps(pb: Problem, chosen: Iterable[str]) -> list[str] | None:
+def order_steps(problem: Problem, chosen: Iterable[str]) -> list[str] | None:
     """The steps in a valid order (ties by id), or None when no order exists."""
-    return order_with(pb.prereqs, chosen)
+    return order_with(problem.prereqs, chosen)
 
 
 def order_with(
@@ -36,17 +36,3 @@ def order_with(
         else:
             return None
     return order
-
-
-def step_needs(pb: Problem, order: list[str]) -> dict[str, list[tuple[str, str]]]:
-    """For each step, the (prerequisite, earlier step meeting it) pairs, in order."""
-    position = {cid: i for i, cid in enumerate(order)}
-    out: dict[str, list[tuple[str, str]]] = {}
-    for cid in order:
-        pairs: list[tuple[str, str]] = []
-        for q, providers in pb.prereqs.get(cid, ()):
-            earlier = [p for p in providers if position.get(p, len(order)) < position[cid]]
-            if earlier:
-                pairs.append((q, min(earlier, key=position.__getitem__)))
-        out[cid] = pairs
-    return out

@@ -121,17 +121,17 @@ def plan(
         assert ctx.as_of is not None
         line = left_out_line(title(ctx, target.id), target, ctx.as_of)
         return Plan(target.id, False, False, True, (), 0.0, None, (), (line,))
-    pb = compile_problem(ctx, objective, countries)
-    _room_to_recurse(pb)
+    problem = compile_problem(ctx, objective, countries)
+    _room_to_recurse(problem)
     budget = Budget(node_budget)
-    found, complete = _solve(pb, alternatives + 1, budget)
+    found, complete = _solve(problem, alternatives + 1, budget)
     if not found:
         stopped = budget.stopped()
-        lines = unreachable_lines(pb, complete, stopped) + not_counted_lines(pb, set())
-        lines += left_out_lines(pb)
+        lines = unreachable_lines(problem, complete, stopped) + not_counted_lines(problem, set())
+        lines += left_out_lines(problem)
         return Plan(target.id, False, False, complete, (), 0.0, None, (), lines)
-    alts = tuple(_build(pb, f, complete, budget.stopped()) for f in found[1:])
-    return _build(pb, found[0], complete, budget.stopped(), alts)
+    alts = tuple(_build(problem, f, complete, budget.stopped()) for f in found[1:])
+    return _build(problem, found[0], complete, budget.stopped(), alts)
 
 
 def rank_reachable(
@@ -160,11 +160,11 @@ def micro_le(a: float, b: float) -> bool:
 # --- solving -------------------------------------------------------------------
 
 
-def _solve(pb: Problem, keep: int, budget: Budget) -> tuple[list[Found], bool]:
+def _solve(problem: Problem, keep: int, budget: Budget) -> tuple[list[Found], bool]:
     parts: list[list[Found]] = []
     complete = True
-    for root in pb.groups:
-        found, done = Search(pb, root, budget, keep=keep).run()
+    for root in problem.groups:
+        found, done = Search(problem, root, budget, keep=keep).run()
         complete = complete and done
         if not found:
             return [], complete
@@ -172,9 +172,9 @@ def _solve(pb: Problem, keep: int, budget: Budget) -> tuple[list[Found], bool]:
     return _merge(parts, keep), complete
 
 
-def _room_to_recurse(pb: Problem) -> None:
+def _room_to_recurse(problem: Problem) -> None:
     """Make sure the search's recursion (a few frames per goal) fits in the interpreter limit."""
-    goals = len(pb.nodes) + sum(len(n.slots) for n in pb.nodes) + len(pb.pre_goals)
+    goals = len(problem.nodes) + sum(len(n.slots) for n in problem.nodes) + len(problem.pre_goals)
     needed = FRAMES_PER_GOAL * goals + 1000
     # Only ever raised, never restored: the limit is process-wide and another thread may
     # be planning a large target too; Python 3.11+ recursion no longer costs C stack.
@@ -213,25 +213,25 @@ def _merge(parts: list[list[Found]], keep: int) -> list[Found]:
 
 
 def _build(
-    pb: Problem, found: Found, optimal: bool, stopped: str, alts: tuple[Plan, ...] = ()
+    problem: Problem, found: Found, optimal: bool, stopped: str, alts: tuple[Plan, ...] = ()
 ) -> Plan:
-    ctx = pb.ctx
-    order = order_steps(pb, found.credentials)
+    ctx = problem.ctx
+    order = order_steps(problem, found.credentials)
     assert order is not None, "the search only keeps plans that can be ordered"
-    slot_of = {f.credential: pb.nodes[f.node].slots[f.slot].credential for f in found.fills}
+    slot_of = {f.credential: problem.nodes[f.node].slots[f.slot].credential for f in found.fills}
     steps = tuple(
         PlanStep(i + 1, cid, slot_of[cid] if slot_of.get(cid, cid) != cid else None)
         for i, cid in enumerate(order)
     )
     counted = tuple(
-        _counted(pb, f.credential, f.node, f.slot, f.value)
+        _counted(problem, f.credential, f.node, f.slot, f.value)
         for f in found.fills
-        if f.credential in pb.held
+        if f.credential in problem.held
     )
     creds = [ctx.credentials[c] for c in order]
-    lines = explain.plan_lines(pb, found, order, optimal, stopped)
-    lines += not_counted_lines(pb, {c.held for c in counted})
-    lines += left_out_lines(pb)
+    lines = explain.plan_lines(problem, found, order, optimal, stopped)
+    lines += not_counted_lines(problem, {c.held for c in counted})
+    lines += left_out_lines(problem)
     return Plan(
         target=ctx.target.id,
         achievable=True,
@@ -250,12 +250,12 @@ def _total(values: Iterable[float]) -> float:
     return round(math.fsum(values), 6)
 
 
-def _counted(pb: Problem, held: str, node: int, slot: int, value: int) -> Counted:
-    x = pb.nodes[node].slots[slot].credential
-    if pb.nodes[node].kind == "credits":
+def _counted(problem: Problem, held: str, node: int, slot: int, value: int) -> Counted:
+    x = problem.nodes[node].slots[slot].credential
+    if problem.nodes[node].kind == "credits":
         ects: float | None = value / MICRO
     else:
-        ects = _stated_ects(pb.ctx.credentials.get(x))
+        ects = _stated_ects(problem.ctx.credentials.get(x))
     basis: Literal["SAME_CREDENTIAL", "RECOGNITION_DECISION"] = (
         "SAME_CREDENTIAL" if held == x else "RECOGNITION_DECISION"
     )

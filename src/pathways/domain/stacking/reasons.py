@@ -27,13 +27,13 @@ from pathways.wording import country_name, number
 MAX_REASONS = 12
 
 
-def unreachable_lines(pb: Problem, complete: bool, stopped: str) -> tuple[str, ...]:
+def unreachable_lines(problem: Problem, complete: bool, stopped: str) -> tuple[str, ...]:
     """Why no plan exists (or why none was found within the budget)."""
-    ctx = pb.ctx
+    ctx = problem.ctx
     head = f"{title(ctx, ctx.target.id)} cannot be reached from your credentials"
-    if pb.countries is not None:
+    if problem.countries is not None:
         head += " with new credentials limited to these countries: " + (
-            ", ".join(country_name(c) for c in sorted(pb.countries)) or "none"
+            ", ".join(country_name(c) for c in sorted(problem.countries)) or "none"
         )
     lines = [head + "."]
     if not complete:
@@ -41,15 +41,15 @@ def unreachable_lines(pb: Problem, complete: bool, stopped: str) -> tuple[str, .
             f"The search stopped at {stopped} before finding a plan; a plan may still exist."
         )
         return tuple(lines)
-    if pb.countries is not None and not pb.countries:
+    if problem.countries is not None and not problem.countries:
         lines.append("The countries filter is empty, so no new credential may be taken.")
-    found = _Reasons(pb)
+    found = _Reasons(problem)
     assert ctx.target.requirements is not None
     if found.feasible(ctx.target.requirements):
         lines.append(
             "Each requirement can be met on its own, but not all at once: a credential counts "
             "towards one requirement only"
-            + (", and some prerequisites depend on each other." if pb.cyclic else ".")
+            + (", and some prerequisites depend on each other." if problem.cyclic else ".")
         )
     else:
         found.explain(ctx.target.requirements)
@@ -60,16 +60,17 @@ def unreachable_lines(pb: Problem, complete: bool, stopped: str) -> tuple[str, .
 class _Reasons:
     """Relaxed feasibility (double counting ignored) and the lines saying what fails."""
 
-    def __init__(self, pb: Problem) -> None:
-        self.pb = pb
-        self.ctx = pb.ctx
-        self.allowed = allowed_new(pb.ctx, pb.countries)
-        self.recs = best_recognitions(pb.ctx.recognitions)
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        self.ctx = problem.ctx
+        self.allowed = allowed_new(problem.ctx, problem.countries)
+        self.recs = best_recognitions(problem.ctx.recognitions)
         self.subs = full_substitutes(self.recs)
         self.lines: list[str] = []
 
     def usable(self, cid: str) -> bool:
-        return cid != self.ctx.target.id and (cid in self.pb.held or cid in self.pb.takeable)
+        problem = self.problem
+        return cid != self.ctx.target.id and (cid in problem.held or cid in problem.takeable)
 
     def slot_value(self, x: str) -> int:
         own = self.ctx.credentials.get(x)
@@ -125,7 +126,7 @@ class _Reasons:
 
     def _filtered(self, country: str) -> bool:
         """True when the request's countries filter (if it set one) leaves `country` out."""
-        return self.pb.countries is not None and country not in self.pb.countries
+        return self.problem.countries is not None and country not in self.problem.countries
 
     def why_not(self, cid: str) -> str:
         ctx = self.ctx
@@ -134,7 +135,7 @@ class _Reasons:
             return f"{title(ctx, cid)} is the target itself"
         if cred is None:
             return f"{title(ctx, cid)} is not in the graph"
-        if cid in self.pb.held or cid in self.pb.takeable:
+        if cid in self.problem.held or cid in self.problem.takeable:
             return f"{title(ctx, cid)} is needed elsewhere"
         if not valid_on(cred, ctx.as_of):
             return f"{title(ctx, cid)} is {dates_text(cred)}, not on {ctx.as_of}"
@@ -147,9 +148,9 @@ class _Reasons:
             return f"{title(ctx, cid)} is what a credential you hold is recognised as"
         for q in cred.prerequisites:
             providers = [p for p in [q, *self.subs.get(q, [])] if p != cid]
-            if any(p in self.pb.held for p in providers):
+            if any(p in self.problem.held for p in providers):
                 continue
-            if not any(p in self.pb.takeable for p in providers):
+            if not any(p in self.problem.takeable for p in providers):
                 extra = ""
                 qc = ctx.credentials.get(q)
                 if qc is not None and not valid_on(qc, ctx.as_of):
@@ -163,15 +164,15 @@ class _Reasons:
         return f"{title(ctx, cid)} cannot be taken"
 
 
-def not_counted_lines(pb: Problem, counted: set[str]) -> tuple[str, ...]:
+def not_counted_lines(problem: Problem, counted: set[str]) -> tuple[str, ...]:
     """Held credentials with a decision into the rules that still do not count, and why."""
-    ctx = pb.ctx
+    ctx = problem.ctx
     assert ctx.target.requirements is not None
     leaves = set(_leaf_credentials(ctx.target.requirements))
     named = set(rule_credentials(ctx.target.requirements))
     out: list[str] = []
     recs = best_recognitions(ctx.recognitions)
-    for x, y in sorted(recognised_held(pb.held, recs).items()):
+    for x, y in sorted(recognised_held(problem.held, recs).items()):
         if x in named and y not in counted:
             out.append(
                 f"{title(ctx, x)} is not a step: {yours(ctx, y)} is recognised as it "
@@ -180,7 +181,7 @@ def not_counted_lines(pb: Problem, counted: set[str]) -> tuple[str, ...]:
             )
     for rec in sorted(ctx.recognitions, key=lambda r: (r.from_id, r.to_id)):
         y, x = rec.from_id, rec.to_id
-        if y not in pb.held or y in counted or x not in named:
+        if y not in problem.held or y in counted or x not in named:
             continue
         if rec.decision is Decision.NONE:
             out.append(
@@ -204,9 +205,9 @@ def _leaf_credentials(rule: Rule) -> list[str]:
     return [x for child in rule.children for x in _leaf_credentials(child)]
 
 
-def left_out_lines(pb: Problem) -> tuple[str, ...]:
+def left_out_lines(problem: Problem) -> tuple[str, ...]:
     """Credentials the rules, their substitutes or prerequisites name, left out for their dates."""
-    ctx = pb.ctx
+    ctx = problem.ctx
     day = ctx.as_of
     if day is None or ctx.target.requirements is None:
         return ()
@@ -219,9 +220,9 @@ def left_out_lines(pb: Problem) -> tuple[str, ...]:
     out: list[str] = []
     for cid in sorted(near):
         cred = ctx.credentials.get(cid)
-        if cred is None or cid in pb.held or cid == ctx.target.id or valid_on(cred, day):
+        if cred is None or cid in problem.held or cid == ctx.target.id or valid_on(cred, day):
             continue
-        if pb.countries is not None and cred.country not in pb.countries:
+        if problem.countries is not None and cred.country not in problem.countries:
             continue
         out.append(left_out_line(title(ctx, cid), cred, day))
     return tuple(out[:MAX_REASONS])

@@ -82,7 +82,6 @@ class Budget:
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self.used = 0
-        self.exhausted = False
         self.timed_out = False
         self.deadline = deadlines.current()
         late = self.deadline is not None and self.deadline.expired()
@@ -117,22 +116,22 @@ class Search(Relaxation):
 
     def __init__(
         self,
-        pb: Problem,
+        problem: Problem,
         root: int,
         budget: Budget,
         keep: int = 1,
         allowed: frozenset[str] | None = None,
         first_only: bool = False,
     ) -> None:
-        self.pb = pb
+        self.problem = problem
         self.root = root
         self.budget = budget
         self.keep = keep
-        self.take = pb.takeable if allowed is None else pb.takeable & allowed
+        self.take = problem.takeable if allowed is None else problem.takeable & allowed
         self.first_only = first_only
-        self.held = pb.held
-        self.nodes = pb.nodes
-        self.w = pb.weight
+        self.held = problem.held
+        self.nodes = problem.nodes
+        self.cost = problem.weight
         self.inset: set[str] = set()
         self.used: set[str] = set()
         self.weight = 0
@@ -141,8 +140,8 @@ class Search(Relaxation):
         self.found: dict[frozenset[str], Found] = {}
         self.plans_seen: list[frozenset[str]] = []
         self.visited = 0
-        self.inf = 1 << (max(self.w.values(), default=1).bit_length() + 64)
-        self.threshold = self.inf
+        self.unreachable = 1 << (max(self.cost.values(), default=1).bit_length() + 64)
+        self.threshold = self.unreachable
 
     def run(self) -> tuple[list[Found], bool]:
         """The best plans found, best first, and whether the search finished."""
@@ -161,9 +160,8 @@ class Search(Relaxation):
         self.visited += 1
         # Past the budget, a search still gets its grace nodes to find its first plan.
         if budget.over() and (self.found or self.visited > budget.grace):
-            budget.exhausted = True
             raise _Stop
-        if self.weight + self._lb(stack, self.threshold - self.weight) >= self.threshold:
+        if self.weight + self._lower_bound(stack, self.threshold - self.weight) >= self.threshold:
             return
         if stack is None:
             self._leaf()
@@ -176,7 +174,7 @@ class Search(Relaxation):
         elif kind == CREDITS:
             self._credits(self.nodes[index], i, need, rest)
         else:
-            step, prereq, providers = self.pb.pre_goals[index]
+            step, prereq, providers = self.problem.pre_goals[index]
             self._prereq(step, prereq, providers, rest)
 
     def _expand(self, node: Node, rest: Stack) -> None:
@@ -223,7 +221,7 @@ class Search(Relaxation):
         ]
         for opt in free:
             # Forcing is safe only when nothing could count more here (PARTIAL can beat X).
-            if self.pb.occurrences.get(opt.credential, 0) == 1 and opt.value >= slot.max_value:
+            if self.problem.occurrences.get(opt.credential, 0) == 1 and opt.value >= slot.max_value:
                 self._use(node, i, opt, then(opt.value))
                 return True
         for opt in free:
@@ -245,14 +243,14 @@ class Search(Relaxation):
 
     def _take(self, cid: str) -> None:
         self.inset.add(cid)
-        self.weight += self.w[cid]
+        self.weight += self.cost[cid]
 
     def _untake(self, cid: str) -> None:
         self.inset.discard(cid)
-        self.weight -= self.w[cid]
+        self.weight -= self.cost[cid]
 
     def _push_prereqs(self, cid: str, stack: Stack) -> Stack:
-        for k in reversed(self.pb.pre_index.get(cid, ())):
+        for k in reversed(self.problem.pre_index.get(cid, ())):
             stack = ((PRE, k, 0, 0), stack)
         return stack
 
@@ -263,7 +261,7 @@ class Search(Relaxation):
                 self.supports.append(Support(step, q, p))
                 self._dfs(rest)
                 self.supports.pop()
-                if not self.pb.cyclic:
+                if not self.problem.cyclic:
                     return
         for p in providers:
             if p in self.take and p not in inset:
@@ -277,7 +275,7 @@ class Search(Relaxation):
         chosen = frozenset(self.inset)
         if chosen in self.found:
             return
-        if self.pb.cyclic and order_steps(self.pb, chosen) is None:
+        if self.problem.cyclic and order_steps(self.problem, chosen) is None:
             return
         if self.keep > 1:
             padded = any(seen < chosen for seen in self.plans_seen)
@@ -297,7 +295,9 @@ class Search(Relaxation):
         for cid in sorted(chosen):
             key = (self.root, chosen - {cid})
             if key not in probes:
-                probe = Search(self.pb, self.root, self.budget, allowed=key[1], first_only=True)
+                probe = Search(
+                    self.problem, self.root, self.budget, allowed=key[1], first_only=True
+                )
                 inner = probe.run()[0]
                 probes[key] = bool(inner)
                 self.plans_seen.extend(f.credentials for f in inner)
