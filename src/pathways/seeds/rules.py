@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from pathways.model import AllRule, AnyRule, CredentialRule, CreditsRule, Rule
 from pathways.seeds.fields import MAX_CREDITS, Ctx, Names, id_problem, number_problem, show
+from pathways.wording import counted
 
 MAX_DEPTH = 64
 """Deeper rule trees are refused; it also stops self-referencing YAML aliases."""
@@ -104,7 +105,7 @@ def parse_rule(
     if count > len(children_node):
         ctx.bad(
             f"{field}.count",
-            f"count {count} is more than the {len(children_node)} rules listed in 'any'",
+            f"count {count} is more than the {counted(len(children_node), 'rule')} listed in 'any'",
             node,
             "count",
         )

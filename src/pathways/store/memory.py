@@ -50,6 +50,7 @@ from pathways.store.contexts import (
     decided_then_shortlisted,
 )
 from pathways.store.search import EmbeddedSearch
+from pathways.wording import counted
 
 _CRED = "credential"
 _FW = "framework"
@@ -144,9 +145,8 @@ class MemoryStore:
 
     async def health(self) -> StoreHealth:
         """Always answers while the process lives."""
-        return StoreHealth(
-            ok=True, backend=self.backend, detail=f"{self._n_credentials} credentials"
-        )
+        detail = counted(self._n_credentials, "credential")
+        return StoreHealth(ok=True, backend=self.backend, detail=detail)
 
     async def replace_graph(self, graph: Graph) -> None:
         """Swap in a new graph; readers see the old or the new one, never a mix."""

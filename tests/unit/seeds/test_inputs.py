@@ -97,7 +97,7 @@ def test_references_resolve_against_the_graph(graph: Graph) -> None:
 
 def test_a_malformed_rule_is_rejected(graph: Graph) -> None:
     got = problems_of(draft(requirements={"any": [{"credential": "mig"}], "count": 2}), graph)
-    assert got == [("requirements.count", "count 2 is more than the 1 rules listed in 'any'")]
+    assert got == [("requirements.count", "count 2 is more than the 1 rule listed in 'any'")]
 
 
 def test_a_rule_may_name_the_credential_being_written_only_elsewhere(graph: Graph) -> None:

@@ -192,7 +192,7 @@ class Neo4jStore:
             n = await self._read(reads.count_credentials)
         except StoreUnavailable as err:
             return StoreHealth(ok=False, backend=self.backend, detail=err.message)
-        return StoreHealth(ok=True, backend=self.backend, detail=f"{n} credentials")
+        return StoreHealth(ok=True, backend=self.backend, detail=counted(n, "credential"))
 
     # --- loading -------------------------------------------------------------------
     async def replace_graph(self, graph: Graph) -> None:
