@@ -20,7 +20,15 @@ from pathways.interop.reading import DocumentFormat, Reading
 from pathways.interop.writers import write_document
 from pathways.interop.writers.common import Facts
 from pathways.interop.writers.ctdl import transfer_values
-from pathways.model import Credential, EquivalenceContext, Graph, Level, rule_credentials
+from pathways.model import (
+    Credential,
+    EquivalenceContext,
+    Graph,
+    Level,
+    level_table,
+    levels_of,
+    rule_credentials,
+)
 from pathways.seeds.dump import credential_record
 from pathways.service import Service
 from pathways.store.base import Store
@@ -69,7 +77,7 @@ async def credential_document(store: Store, ident: str, fmt: DocumentFormat) -> 
     """One stored credential as a document of `fmt`; NOT_FOUND for an unknown id."""
     cred = await store.credential(ident)
     if cred is None:
-        raise NotFound(f"No credential with id '{ident}'.", id=ident)
+        raise NotFound.no_such("credential", ident)
     return write_document(fmt, await facts_for(store, cred))
 
 
@@ -77,7 +85,7 @@ async def recognitions_document(store: Store, ident: str) -> dict[str, object]:
     """The recorded decisions from one credential as CTDL TransferValueProfiles."""
     cred = await store.credential(ident)
     if cred is None:
-        raise NotFound(f"No credential with id '{ident}'.", id=ident)
+        raise NotFound.no_such("credential", ident)
     recs = await store.recognitions_from(ident)
     creds = await store.credentials(sorted({cred.id, *(r.to_id for r in recs)}))
     return transfer_values(recs, creds)
@@ -136,7 +144,7 @@ async def equivalents(
     """Computed matches in the graph for the awarded credential of a reading; none stored."""
     check_bounds(min_score, first)
     graph = await service.store.snapshot()
-    levels = {(f.code, lvl.code): lvl for f in graph.frameworks.values() for lvl in f.levels}
+    levels = level_table(levels_of(graph.frameworks.values()))
     cred = reading.credentials[0]
     want = country.upper() if country else None
     index = await service.run_heavy(_SHORTLISTS.index, graph, levels)
