@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import settings
 
 from pathways.model import Graph
 from tests.support.paths import SHIPPED_SEEDS, SMALL_SEEDS
+
+# A property run is judged by its answers, never by its speed: on a loaded shared machine
+# Hypothesis's per-example deadline (200 ms) fails correct code.
+settings.register_profile("pathways", deadline=None)
+settings.load_profile("pathways")
 
 
 @pytest.fixture(scope="session")

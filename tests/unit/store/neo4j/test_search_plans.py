@@ -52,7 +52,7 @@ def test_no_search_or_listing_plan_scans_credentials(schema: str, name: Q) -> No
     assert summary.plan is not None
     steps = _operators(summary.plan)
     scans = [(op, d) for op, d in steps if op in SCANS and "Credential" in d]
-    assert scans == [], steps
+    assert scans == [], "\n".join(f"{op}: {d}" for op, d in steps)
     ops = {op for op, _ in steps}
     if name is Q.SEARCH_SHORTLIST:
         assert "ProcedureCall" in ops
