@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import logging
 from pathlib import Path
 
@@ -12,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pathways.errors import StoreUnavailable
-from pathways.model import Decision, Graph, Recognition
+from pathways.model import Graph
 from pathways.seeds.dump import credential_record, recognition_record
 from pathways.seeds.inputs import credential_from_input, recognition_from_input
 from pathways.store.journal import (
@@ -22,6 +21,7 @@ from pathways.store.journal import (
     frame,
     scan,
 )
+from tests.support.journals import RECOGNITION, two_writes
 
 payloads = st.lists(
     st.fixed_dictionaries(
@@ -87,18 +87,7 @@ def _store(graph: Graph, data_dir: Path) -> JournaledStore:
 def test_writes_are_replayed_and_a_torn_tail_is_truncated(
     small_graph: Graph, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    store = _store(small_graph, tmp_path)
-    mig = small_graph.credentials["ie-mig"]
-    rec = Recognition("ie-tig", "ee-keevitus", Decision.PARTIAL, "Harno", "2025-05-01", 2.0)
-
-    async def write() -> None:
-        await store.open()
-        await store.upsert_credential(dataclasses.replace(mig, title="MIG II"))
-        await store.record_recognition(rec)
-        await store.close()
-
-    asyncio.run(write())
-    journal = tmp_path / JOURNAL_NAME
+    journal = two_writes(small_graph, tmp_path)
     size = journal.stat().st_size
     with journal.open("ab") as f:
         f.write(b'0000002a 00000000 {"op":"credential","da')
@@ -108,7 +97,7 @@ def test_writes_are_replayed_and_a_torn_tail_is_truncated(
     assert journal.stat().st_size == size
     assert "torn" in caplog.text
     assert asyncio.run(again.credential("ie-mig")).title == "MIG II"  # type: ignore[union-attr]
-    assert rec in asyncio.run(again.recognitions_from("ie-tig"))
+    assert RECOGNITION in asyncio.run(again.recognitions_from("ie-tig"))
 
 
 def test_a_record_that_no_longer_validates_is_skipped_and_kept(

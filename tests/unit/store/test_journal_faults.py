@@ -7,15 +7,14 @@ stops with a message naming the byte and the file is left exactly as it was.
 
 from __future__ import annotations
 
-import asyncio
-import dataclasses
 from pathlib import Path
 
 import pytest
 
 from pathways.errors import StoreUnavailable
-from pathways.model import Decision, Graph, Recognition
-from pathways.store.journal import JOURNAL_NAME, JournaledStore, frame, scan
+from pathways.model import Graph
+from pathways.store.journal import JournaledStore, frame, scan
+from tests.support.journals import two_writes
 
 RECORDS: list[dict[str, object]] = [
     {"op": "credential", "data": {"id": "a", "kind": "UNIT", "title": "A", "country": "IE"}},
@@ -53,18 +52,7 @@ def test_every_single_byte_flip_stops_the_start_with_a_message_naming_the_byte()
 
 
 def test_a_damaged_journal_is_left_untouched(small_graph: Graph, tmp_path: Path) -> None:
-    store = JournaledStore(small_graph, tmp_path)
-    mig = small_graph.credentials["ie-mig"]
-    rec = Recognition("ie-tig", "ee-keevitus", Decision.PARTIAL, "Harno", "2025-05-01", 2.0)
-
-    async def write() -> None:
-        await store.open()
-        await store.upsert_credential(dataclasses.replace(mig, title="MIG II"))
-        await store.record_recognition(rec)
-        await store.close()
-
-    asyncio.run(write())
-    journal = tmp_path / JOURNAL_NAME
+    journal = two_writes(small_graph, tmp_path)
     good = journal.read_bytes()
     for at in range(0, len(good), 7):
         damaged = bytearray(good)

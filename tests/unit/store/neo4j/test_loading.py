@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 
 import anyio.from_thread
 import pytest
@@ -21,24 +20,6 @@ LEFTOVERS = (
     "MATCH (n) WHERE any(l IN labels(n) WHERE l STARTS WITH 'Staged' OR l STARTS WITH 'Retired')"
     " RETURN count(n) AS n"
 )
-
-
-@pytest.fixture(scope="module")
-def loop() -> Iterator[anyio.from_thread.BlockingPortal]:
-    yield from support.portal()
-
-
-@pytest.fixture(scope="module")
-def neo(
-    loop: anyio.from_thread.BlockingPortal, neo4j_uri: str, small_graph: Graph
-) -> Iterator[Neo4jStore]:
-    store = Neo4jStore(neo4j_uri)
-    loop.call(store.open)
-    try:
-        yield store
-    finally:
-        loop.call(store.replace_graph, small_graph)  # what the contract suite expects
-        loop.call(store.close)
 
 
 async def _leftovers(store: Neo4jStore) -> int:

@@ -22,11 +22,6 @@ COUNTRIES = [None, "IE", "EE", "ES", "DK", "FR", "ie", "XX"]
 
 
 @pytest.fixture(scope="module")
-def loop() -> Iterator[anyio.from_thread.BlockingPortal]:
-    yield from support.portal()
-
-
-@pytest.fixture(scope="module")
 def both(
     loop: anyio.from_thread.BlockingPortal, neo4j_uri: str, shipped_graph: Graph, small_graph: Graph
 ) -> Iterator[Both]:

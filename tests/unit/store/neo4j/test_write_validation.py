@@ -16,7 +16,6 @@ from pathways.seeds.dump import credential_record
 from pathways.seeds.inputs import credential_references
 from pathways.service import Service
 from pathways.store.neo4j import Neo4jStore, reads
-from tests.support import neo4j_stores as support
 from tests.support.write_checks import (
     long_cycle_write,
     records,
@@ -28,11 +27,6 @@ from tests.support.write_checks import (
 pytestmark = pytest.mark.neo4j
 
 GRAPH = write_graph()
-
-
-@pytest.fixture(scope="module")
-def loop() -> Iterator[anyio.from_thread.BlockingPortal]:
-    yield from support.portal()
 
 
 @pytest.fixture(scope="module")

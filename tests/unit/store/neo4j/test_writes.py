@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 
 import anyio.from_thread
 import pytest
@@ -27,24 +26,6 @@ from tests.support import neo4j_stores as support
 from tests.support.neo4j_stores import Both
 
 pytestmark = pytest.mark.neo4j
-
-
-@pytest.fixture(scope="module")
-def loop() -> Iterator[anyio.from_thread.BlockingPortal]:
-    yield from support.portal()
-
-
-@pytest.fixture(scope="module")
-def neo(
-    loop: anyio.from_thread.BlockingPortal, neo4j_uri: str, small_graph: Graph
-) -> Iterator[Neo4jStore]:
-    store = Neo4jStore(neo4j_uri)
-    loop.call(store.open)
-    try:
-        yield store
-    finally:
-        loop.call(store.replace_graph, small_graph)  # what the contract suite expects
-        loop.call(store.close)
 
 
 def _fresh(loop: anyio.from_thread.BlockingPortal, neo: Neo4jStore, graph: Graph) -> Both:
