@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import re
 
-from pathways.domain.principles.model import CheckStatus, CredentialFacts, Principle, PrincipleCheck
+from pathways.domain.principles.model import (
+    CheckStatus,
+    CredentialFacts,
+    Principle,
+    PrincipleCheck,
+    check,
+)
 from pathways.domain.quality import ELEMENTS, LEARNING_OUTCOMES
 
 ESCO_PREFIX = "http://data.europa.eu/esco/"
@@ -23,12 +29,6 @@ MIN_METHOD_LETTERS = 8
 _PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
 
 
-def _check(
-    principle: Principle, status: CheckStatus, evidence: list[str], advice: list[str]
-) -> PrincipleCheck:
-    return PrincipleCheck(principle, status, tuple(evidence), tuple(advice))
-
-
 def _quote(text: str, limit: int = 80) -> str:
     return f"'{text}'" if len(text) <= limit else f"'{text[: limit - 1]}…'"
 
@@ -38,7 +38,7 @@ def quality(facts: CredentialFacts) -> PrincipleCheck:
     cred = facts.credential
     qa = (cred.quality_assurance or "").strip()
     if not qa:
-        return _check(
+        return check(
             Principle.QUALITY,
             CheckStatus.NOT_MET,
             ["No type of quality assurance is stated."],
@@ -50,14 +50,14 @@ def quality(facts: CredentialFacts) -> PrincipleCheck:
     evidence = [f"Quality assurance: {_quote(qa)}."]
     if facts.provider is None:
         evidence.append("No known awarding body stands behind it.")
-        return _check(
+        return check(
             Principle.QUALITY,
             CheckStatus.PARTLY_MET,
             evidence,
             ["Name the awarding body responsible for the quality assurance (a known provider)."],
         )
     evidence.append(f"Awarding body: {facts.provider.name} ({facts.provider.country}).")
-    return _check(Principle.QUALITY, CheckStatus.MET, evidence, [])
+    return check(Principle.QUALITY, CheckStatus.MET, evidence, [])
 
 
 def transparency(facts: CredentialFacts) -> PrincipleCheck:
@@ -84,7 +84,7 @@ def transparency(facts: CredentialFacts) -> PrincipleCheck:
         status = CheckStatus.NOT_MET
     else:
         status = CheckStatus.PARTLY_MET
-    return _check(Principle.TRANSPARENCY, status, evidence, advice)
+    return check(Principle.TRANSPARENCY, status, evidence, advice)
 
 
 def _passed(date: str | None, facts: CredentialFacts) -> bool:
@@ -100,7 +100,7 @@ def relevance(facts: CredentialFacts) -> PrincipleCheck:
     if not outcomes:
         evidence.append("No learning outcomes, so nothing ties it to a skill need.")
         advice.append("Write learning outcomes and align each to ESCO skills.")
-        return _check(Principle.RELEVANCE, CheckStatus.NOT_MET, evidence, advice)
+        return check(Principle.RELEVANCE, CheckStatus.NOT_MET, evidence, advice)
     esco = sum(1 for o in outcomes if any(s.startswith(ESCO_PREFIX) for s in o.skills))
     local = sum(
         1 for o in outcomes if o.skills and not any(s.startswith(ESCO_PREFIX) for s in o.skills)
@@ -136,7 +136,7 @@ def relevance(facts: CredentialFacts) -> PrincipleCheck:
         status = CheckStatus.MET
     else:
         status = CheckStatus.PARTLY_MET
-    return _check(Principle.RELEVANCE, status, evidence, advice)
+    return check(Principle.RELEVANCE, status, evidence, advice)
 
 
 def valid_assessment(facts: CredentialFacts) -> PrincipleCheck:
@@ -144,7 +144,7 @@ def valid_assessment(facts: CredentialFacts) -> PrincipleCheck:
     cred = facts.credential
     text = (cred.assessment or "").strip()
     if not text:
-        return _check(
+        return check(
             Principle.VALID_ASSESSMENT,
             CheckStatus.NOT_MET,
             ["No type of assessment is stated."],
@@ -174,7 +174,7 @@ def valid_assessment(facts: CredentialFacts) -> PrincipleCheck:
         evidence.append(
             f"It is the one assessment of the credential's {len(cred.outcomes)} learning outcomes."
         )
-    return _check(Principle.VALID_ASSESSMENT, status, evidence, advice)
+    return check(Principle.VALID_ASSESSMENT, status, evidence, advice)
 
 
 def learner_centred(facts: CredentialFacts) -> PrincipleCheck:
@@ -207,11 +207,11 @@ def learner_centred(facts: CredentialFacts) -> PrincipleCheck:
         else f"{pre} prerequisite{'s' if pre > 1 else ''} to hold before starting."
     )
     if gaps == 2:
-        return _check(Principle.LEARNER_CENTRED, CheckStatus.NOT_MET, evidence, advice)
+        return check(Principle.LEARNER_CENTRED, CheckStatus.NOT_MET, evidence, advice)
     if gaps:
-        return _check(Principle.LEARNER_CENTRED, CheckStatus.PARTLY_MET, evidence, advice)
+        return check(Principle.LEARNER_CENTRED, CheckStatus.PARTLY_MET, evidence, advice)
     advice.append(
         "For a person: were learners involved in designing it, and is their feedback "
         "collected and used to improve it?"
     )
-    return _check(Principle.LEARNER_CENTRED, CheckStatus.NEEDS_REVIEW, evidence, advice)
+    return check(Principle.LEARNER_CENTRED, CheckStatus.NEEDS_REVIEW, evidence, advice)

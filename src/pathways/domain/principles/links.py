@@ -15,6 +15,8 @@ from pathways.domain.principles.model import (
     Principle,
     PrincipleCheck,
     TargetFact,
+    check,
+    graded,
 )
 from pathways.model import Decision
 
@@ -23,12 +25,6 @@ STABLE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/#-]*")
 
 INFORMATION_KEYS = ("description", "homepage", "url", "website")
 """Seed keys that tell learners about a credential beyond its Annex I elements."""
-
-
-def _check(
-    principle: Principle, status: CheckStatus, evidence: list[str], advice: list[str]
-) -> PrincipleCheck:
-    return PrincipleCheck(principle, status, tuple(evidence), tuple(advice))
 
 
 def _eqf(levels: tuple[int, ...]) -> str:
@@ -78,10 +74,10 @@ def stackable_pathways(facts: CredentialFacts) -> PrincipleCheck:
             )
             advice.append("Check that every credential its requirements name can be taken.")
     if good:
-        return _check(Principle.STACKABLE_PATHWAYS, CheckStatus.MET, evidence, advice)
+        return check(Principle.STACKABLE_PATHWAYS, CheckStatus.MET, evidence, advice)
     if facts.targets or cred.requirements is not None:
         advice.append("Make sure a larger credential it counts towards can be completed.")
-        return _check(Principle.STACKABLE_PATHWAYS, CheckStatus.PARTLY_MET, evidence, advice)
+        return check(Principle.STACKABLE_PATHWAYS, CheckStatus.PARTLY_MET, evidence, advice)
     evidence.append("No credential's requirements name it, directly or through a recognition.")
     if cred.prerequisites:
         evidence.append(f"It follows {len(cred.prerequisites)} prerequisite(s), but leads nowhere.")
@@ -89,7 +85,7 @@ def stackable_pathways(facts: CredentialFacts) -> PrincipleCheck:
         "Agree with an awarding body that it counts towards a larger credential, or seek a "
         "recognition decision to a credential that does."
     )
-    return _check(Principle.STACKABLE_PATHWAYS, CheckStatus.NOT_MET, evidence, advice)
+    return check(Principle.STACKABLE_PATHWAYS, CheckStatus.NOT_MET, evidence, advice)
 
 
 def _criteria_gaps(facts: CredentialFacts) -> list[str]:
@@ -130,13 +126,12 @@ def recognition(facts: CredentialFacts) -> PrincipleCheck:
         )
     if not positive:
         advice.append("Seek a recognition decision from a body that would accept it.")
-    if positive and not gaps:
-        status = CheckStatus.MET
-    elif positive or not gaps:
-        status = CheckStatus.PARTLY_MET
-    else:
-        status = CheckStatus.NOT_MET
-    return _check(Principle.RECOGNITION, status, evidence, advice)
+    return check(
+        Principle.RECOGNITION,
+        graded(bool(positive) and not gaps, bool(positive) or not gaps),
+        evidence,
+        advice,
+    )
 
 
 def portable(facts: CredentialFacts) -> PrincipleCheck:
@@ -172,13 +167,9 @@ def portable(facts: CredentialFacts) -> PrincipleCheck:
         advice.append("Add " + " and ".join(needs) + ".")
         written = False
         partly = partly and facts.provider is not None
-    if stable and written:
-        status = CheckStatus.MET
-    elif stable and partly:
-        status = CheckStatus.PARTLY_MET
-    else:
-        status = CheckStatus.NOT_MET
-    return _check(Principle.PORTABLE, status, evidence, advice)
+    return check(
+        Principle.PORTABLE, graded(stable and written, stable and partly), evidence, advice
+    )
 
 
 def authentic(facts: CredentialFacts) -> PrincipleCheck:
@@ -193,7 +184,7 @@ def authentic(facts: CredentialFacts) -> PrincipleCheck:
         else:
             evidence.append("No awarding body is named.")
         advice.append("Name the awarding body, recorded as a provider with its country.")
-        return _check(Principle.AUTHENTIC, CheckStatus.NOT_MET, evidence, advice)
+        return check(Principle.AUTHENTIC, CheckStatus.NOT_MET, evidence, advice)
     evidence.append(f"Awarded by {prov.name} ({prov.id}), in {prov.country}.")
     for key in ("awarding_body", "code"):
         value = cred.extra.get(key)
@@ -207,8 +198,8 @@ def authentic(facts: CredentialFacts) -> PrincipleCheck:
     if prov.country.upper() != cred.country.upper():
         evidence.append(f"The provider is in {prov.country} but the credential in {cred.country}.")
         advice.insert(0, "Say which body in which country answers for the credential.")
-        return _check(Principle.AUTHENTIC, CheckStatus.PARTLY_MET, evidence, advice)
-    return _check(Principle.AUTHENTIC, CheckStatus.MET, evidence, advice)
+        return check(Principle.AUTHENTIC, CheckStatus.PARTLY_MET, evidence, advice)
+    return check(Principle.AUTHENTIC, CheckStatus.MET, evidence, advice)
 
 
 def information_and_guidance(facts: CredentialFacts) -> PrincipleCheck:
@@ -228,10 +219,9 @@ def information_and_guidance(facts: CredentialFacts) -> PrincipleCheck:
     else:
         evidence.append("It is on no pathway: nothing stacks into it and it stacks into nothing.")
         advice.append("Show learners what it leads to (a larger credential it counts towards).")
-    if info and pathways:
-        status = CheckStatus.MET
-    elif info or pathways:
-        status = CheckStatus.PARTLY_MET
-    else:
-        status = CheckStatus.NOT_MET
-    return _check(Principle.INFORMATION_AND_GUIDANCE, status, evidence, advice)
+    return check(
+        Principle.INFORMATION_AND_GUIDANCE,
+        graded(bool(info) and pathways > 0, bool(info) or pathways > 0),
+        evidence,
+        advice,
+    )

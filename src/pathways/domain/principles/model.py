@@ -51,6 +51,20 @@ class PrincipleCheck:
     advice: tuple[str, ...]
 
 
+def check(
+    principle: Principle, status: CheckStatus, evidence: list[str], advice: list[str]
+) -> PrincipleCheck:
+    """A PrincipleCheck from the lists a rule gathered."""
+    return PrincipleCheck(principle, status, tuple(evidence), tuple(advice))
+
+
+def graded(met: bool, partly: bool) -> CheckStatus:
+    """MET when `met`, PARTLY_MET when only `partly`, else NOT_MET."""
+    if met:
+        return CheckStatus.MET
+    return CheckStatus.PARTLY_MET if partly else CheckStatus.NOT_MET
+
+
 @dataclass(frozen=True, slots=True)
 class PrinciplesReport:
     """One check per principle, in the enum's order."""
