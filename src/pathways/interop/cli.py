@@ -39,42 +39,39 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         metavar="DIR",
         help="seed directory to write (no default: required)",
     )
-    imp.add_argument(
-        "--format",
-        choices=["elm", "ob3", "ctdl"],
-        default=None,
-        help="the documents' format (default: detected from each document's @context)",
-    )
-    imp.add_argument(
-        "--seeds",
-        action="append",
-        type=Path,
-        metavar="DIR",
-        help="seed directories the output joins: their frameworks resolve national levels and "
+    _add_format(imp, "the documents' format (default: detected from each document's @context)")
+    _add_seeds(
+        imp,
+        "seed directories the output joins: their frameworks resolve national levels and "
         "their providers and skills are not declared again; validate them together with DIR "
         "(default: none, and DIR validates alone)",
     )
     exp = sub.add_parser("export", help="write credentials as ELM, OB3 or CTDL documents (JSON)")
     exp.add_argument("ids", nargs="+", metavar="ID", help="credential ids")
-    exp.add_argument(
-        "--format",
-        choices=["elm", "ob3", "ctdl"],
-        required=True,
-        help="the documents' format (no default: required)",
-    )
-    exp.add_argument(
-        "--seeds",
-        action="append",
-        type=Path,
-        metavar="DIR",
-        help="seed directory (repeat to merge several; default: the shipped graph_seeds/)",
-    )
+    _add_format(exp, "the documents' format (no default: required)", required=True)
+    _add_seeds(exp, "seed directory (repeat to merge several; default: the shipped graph_seeds/)")
     exp.add_argument(
         "--recognitions",
         action="store_true",
         help="also the decisions recorded from these credentials, as CTDL TransferValueProfiles "
         "(default: off; needs --format ctdl)",
     )
+
+
+def _add_format(parser: argparse.ArgumentParser, help_text: str, required: bool = False) -> None:
+    """--format, one of the document formats read and written, in lower case."""
+    parser.add_argument(
+        "--format",
+        choices=[f.value.lower() for f in DocumentFormat],
+        required=required,
+        default=None,
+        help=help_text,
+    )
+
+
+def _add_seeds(parser: argparse.ArgumentParser, help_text: str) -> None:
+    """--seeds DIR, repeatable: the seed directories a command reads."""
+    parser.add_argument("--seeds", action="append", type=Path, metavar="DIR", help=help_text)
 
 
 def _load_file(path: Path) -> object:
