@@ -46,182 +46,36 @@ def language_iri(code: str) -> str | None:
     return f"{LANGUAGE_BASE}{lang3}" if lang3 else None
 
 
+def _code_table(text: str) -> tuple[dict[str, str], dict[str, str]]:
+    """A code table written as pairs `LONG short`, both ways: long to short and back."""
+    words = text.split()
+    forward = dict(zip(words[::2], words[1::2], strict=True))
+    return forward, {short: long for long, short in forward.items()}
+
+
 # EU authority table "country" (ISO 3166 alpha-3 codes) to alpha-2, for the EU, EEA,
 # candidate countries and neighbours whose credentials reach EU registers
-_ALPHA3 = [
-    "AUT",
-    "AT",
-    "BEL",
-    "BE",
-    "BGR",
-    "BG",
-    "HRV",
-    "HR",
-    "CYP",
-    "CY",
-    "CZE",
-    "CZ",
-    "DNK",
-    "DK",
-    "EST",
-    "EE",
-    "FIN",
-    "FI",
-    "FRA",
-    "FR",
-    "DEU",
-    "DE",
-    "GRC",
-    "GR",
-    "HUN",
-    "HU",
-    "IRL",
-    "IE",
-    "ITA",
-    "IT",
-    "LVA",
-    "LV",
-    "LTU",
-    "LT",
-    "LUX",
-    "LU",
-    "MLT",
-    "MT",
-    "NLD",
-    "NL",
-    "POL",
-    "PL",
-    "PRT",
-    "PT",
-    "ROU",
-    "RO",
-    "SVK",
-    "SK",
-    "SVN",
-    "SI",
-    "ESP",
-    "ES",
-    "SWE",
-    "SE",
-    "ISL",
-    "IS",
-    "LIE",
-    "LI",
-    "NOR",
-    "NO",
-    "CHE",
-    "CH",
-    "GBR",
-    "GB",
-    "ALB",
-    "AL",
-    "BIH",
-    "BA",
-    "MNE",
-    "ME",
-    "MKD",
-    "MK",
-    "SRB",
-    "RS",
-    "TUR",
-    "TR",
-    "UKR",
-    "UA",
-    "MDA",
-    "MD",
-    "GEO",
-    "GE",
-    "XKX",
-    "XK",
-    "USA",
-    "US",
-    "CAN",
-    "CA",
-    "AUS",
-    "AU",
-    "NZL",
-    "NZ",
-]
-ALPHA3_TO_2 = dict(zip(_ALPHA3[::2], _ALPHA3[1::2], strict=True))
-ALPHA2_TO_3 = {v: k for k, v in ALPHA3_TO_2.items()}
+ALPHA3_TO_2, ALPHA2_TO_3 = _code_table(
+    """
+    AUT AT  BEL BE  BGR BG  HRV HR  CYP CY  CZE CZ  DNK DK  EST EE
+    FIN FI  FRA FR  DEU DE  GRC GR  HUN HU  IRL IE  ITA IT  LVA LV
+    LTU LT  LUX LU  MLT MT  NLD NL  POL PL  PRT PT  ROU RO  SVK SK
+    SVN SI  ESP ES  SWE SE  ISL IS  LIE LI  NOR NO  CHE CH  GBR GB
+    ALB AL  BIH BA  MNE ME  MKD MK  SRB RS  TUR TR  UKR UA  MDA MD
+    GEO GE  XKX XK  USA US  CAN CA  AUS AU  NZL NZ
+    """
+)
 
 # EU authority table "language" (ISO 639-2/B-like codes) to ISO 639-1
-_LANG3 = [
-    "BUL",
-    "bg",
-    "CES",
-    "cs",
-    "DAN",
-    "da",
-    "DEU",
-    "de",
-    "ELL",
-    "el",
-    "ENG",
-    "en",
-    "EST",
-    "et",
-    "FIN",
-    "fi",
-    "FRA",
-    "fr",
-    "GLE",
-    "ga",
-    "HRV",
-    "hr",
-    "HUN",
-    "hu",
-    "ITA",
-    "it",
-    "LAV",
-    "lv",
-    "LIT",
-    "lt",
-    "MLT",
-    "mt",
-    "NLD",
-    "nl",
-    "POL",
-    "pl",
-    "POR",
-    "pt",
-    "RON",
-    "ro",
-    "SLK",
-    "sk",
-    "SLV",
-    "sl",
-    "SPA",
-    "es",
-    "SWE",
-    "sv",
-    "ISL",
-    "is",
-    "NOR",
-    "no",
-    "NNO",
-    "nn",
-    "NOB",
-    "nb",
-    "CAT",
-    "ca",
-    "EUS",
-    "eu",
-    "GLG",
-    "gl",
-    "TUR",
-    "tr",
-    "UKR",
-    "uk",
-    "SRP",
-    "sr",
-    "MKD",
-    "mk",
-    "SQI",
-    "sq",
-]
-LANG3_TO_1 = dict(zip(_LANG3[::2], _LANG3[1::2], strict=True))
-LANG1_TO_3 = {v: k for k, v in LANG3_TO_1.items()}
+LANG3_TO_1, LANG1_TO_3 = _code_table(
+    """
+    BUL bg  CES cs  DAN da  DEU de  ELL el  ENG en  EST et  FIN fi
+    FRA fr  GLE ga  HRV hr  HUN hu  ITA it  LAV lv  LIT lt  MLT mt
+    NLD nl  POL pl  POR pt  RON ro  SLK sk  SLV sl  SPA es  SWE sv
+    ISL is  NOR no  NNO nn  NOB nb  CAT ca  EUS eu  GLG gl  TUR tr
+    UKR uk  SRP sr  MKD mk  SQI sq
+    """
+)
 
 _DURATION = re.compile(
     r"^P(?:(?P<y>\d+(?:[.,]\d+)?)Y)?(?:(?P<mo>\d+(?:[.,]\d+)?)M)?(?:(?P<w>\d+(?:[.,]\d+)?)W)?"
