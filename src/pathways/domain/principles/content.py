@@ -33,19 +33,21 @@ def _quote(text: str, limit: int = 80) -> str:
     return f"'{text}'" if len(text) <= limit else f"'{text[: limit - 1]}…'"
 
 
+def _unstated(principle: Principle, what: str, advice: str) -> PrincipleCheck:
+    """NOT_MET because the description does not state `what`, and what to state."""
+    return check(principle, CheckStatus.NOT_MET, [f"No type of {what} is stated."], [advice])
+
+
 def quality(facts: CredentialFacts) -> PrincipleCheck:
     """Quality assurance named, by a body the graph knows."""
     cred = facts.credential
     qa = (cred.quality_assurance or "").strip()
     if not qa:
-        return check(
+        return _unstated(
             Principle.QUALITY,
-            CheckStatus.NOT_MET,
-            ["No type of quality assurance is stated."],
-            [
-                "Name the quality assurance the credential is subject to (internal and external), "
-                "e.g. the validating agency or the accredited programme."
-            ],
+            "quality assurance",
+            "Name the quality assurance the credential is subject to (internal and external), "
+            "e.g. the validating agency or the accredited programme.",
         )
     evidence = [f"Quality assurance: {_quote(qa)}."]
     if facts.provider is None:
@@ -144,11 +146,10 @@ def valid_assessment(facts: CredentialFacts) -> PrincipleCheck:
     cred = facts.credential
     text = (cred.assessment or "").strip()
     if not text:
-        return check(
+        return _unstated(
             Principle.VALID_ASSESSMENT,
-            CheckStatus.NOT_MET,
-            ["No type of assessment is stated."],
-            ["State how the learning outcomes are assessed (method and, if several, weights)."],
+            "assessment",
+            "State how the learning outcomes are assessed (method and, if several, weights).",
         )
     evidence = [f"Assessment: {_quote(text)}."]
     advice: list[str] = []
