@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from pathways.domain.dates import decided_by, valid_on
 from pathways.domain.stacking.compile import tie_break_weights
-from pathways.domain.stacking.graph import has_cycle
+from pathways.domain.stacking.graph import has_cycle, unmet_prerequisites
 from pathways.domain.stacking.model import (
     Prereq,
     best_recognitions,
@@ -90,14 +90,10 @@ def compile_gap(
     teachers = {s: tuple(sorted(cs, key=weight.__getitem__)) for s, cs in by_skill.items()}
     prereqs: dict[str, tuple[Prereq, ...]] = {}
     for cid in takeable:
-        needs: list[Prereq] = []
-        for q in ctx.credentials[cid].prerequisites:
-            providers = [p for p in [q, *subs.get(q, [])] if p != cid]
-            if any(p in held for p in providers):
-                continue
-            usable = sorted((p for p in providers if p in takeable), key=weight.__getitem__)
-            needs.append((q, tuple(usable)))
-        prereqs[cid] = tuple(needs)
+        prereqs[cid] = tuple(
+            (q, tuple(sorted((p for p in providers if p in takeable), key=weight.__getitem__)))
+            for q, providers in unmet_prerequisites(ctx.credentials[cid], subs, held)
+        )
     _drop_dominated(teachers, teaches, prereqs, weight)
     # Only credentials a plan could hold matter from here on: teachers and their providers.
     relevant = _closure((t for ts in teachers.values() for t in ts), prereqs)
@@ -186,16 +182,14 @@ def _reachable(
     taken: set[str] = set()
     derivation: dict[str, tuple[str, ...]] = {}
     pending = sorted(allowed)
+    unmet = {cid: unmet_prerequisites(ctx.credentials[cid], subs, held) for cid in pending}
     changed = True
     while changed:
         changed = False
         rest: list[str] = []
         for cid in pending:
             support: list[str] = []
-            for q in ctx.credentials[cid].prerequisites:
-                providers = [p for p in [q, *subs.get(q, [])] if p != cid]
-                if any(p in held for p in providers):
-                    continue
+            for _q, providers in unmet[cid]:
                 hit = [p for p in providers if p in taken]
                 if not hit:
                     break

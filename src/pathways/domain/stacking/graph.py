@@ -5,7 +5,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from pathways.domain.stacking.model import Node, Prereq
-from pathways.model import PlanningContext
+from pathways.model import Credential, PlanningContext
+
+
+def unmet_prerequisites(
+    cred: Credential, subs: Mapping[str, list[str]], held: frozenset[str]
+) -> list[tuple[str, list[str]]]:
+    """Each prerequisite of `cred` no held credential meets, with the credentials that would
+    meet it: the prerequisite and its full substitutes, never `cred` itself."""
+    needs: list[tuple[str, list[str]]] = []
+    for q in cred.prerequisites:
+        providers = [p for p in [q, *subs.get(q, [])] if p != cred.id]
+        if not any(p in held for p in providers):
+            needs.append((q, providers))
+    return needs
 
 
 def prerequisites(
@@ -15,15 +28,13 @@ def prerequisites(
     allowed: frozenset[str],
 ) -> tuple[dict[str, tuple[Prereq, ...]], frozenset[str]]:
     """Unmet prerequisites of every allowed credential, and those that can still be taken."""
-    pending: dict[str, list[tuple[str, list[str]]]] = {}
-    for cid in sorted(allowed):
-        needs: list[tuple[str, list[str]]] = []
-        for q in ctx.credentials[cid].prerequisites:
-            providers = [p for p in [q, *subs.get(q, [])] if p != cid]
-            if any(p in held for p in providers):
-                continue
-            needs.append((q, [p for p in providers if p in allowed]))
-        pending[cid] = needs
+    pending = {
+        cid: [
+            (q, [p for p in providers if p in allowed])
+            for q, providers in unmet_prerequisites(ctx.credentials[cid], subs, held)
+        ]
+        for cid in sorted(allowed)
+    }
     alive = set(allowed)
     changed = True
     while changed:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathways.domain.dates import dates_text, left_out_line, valid_on
 from pathways.domain.stacking.explain import describe, title, yours
+from pathways.domain.stacking.graph import unmet_prerequisites
 from pathways.domain.stacking.model import (
     MICRO,
     Problem,
@@ -146,10 +147,7 @@ class _Reasons:
                     "which the countries filter excludes"
                 )
             return f"{title(ctx, cid)} is what a credential you hold is recognised as"
-        for q in cred.prerequisites:
-            providers = [p for p in [q, *self.subs.get(q, [])] if p != cid]
-            if any(p in self.problem.held for p in providers):
-                continue
+        for q, providers in unmet_prerequisites(cred, self.subs, self.problem.held):
             if not any(p in self.problem.takeable for p in providers):
                 extra = ""
                 qc = ctx.credentials.get(q)
