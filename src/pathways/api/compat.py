@@ -17,7 +17,9 @@ from graphql.validation import validation_context
 from graphql.validation.validate import ValidationAbortedError
 from starlette.requests import Request
 from strawberry.schema.exceptions import InvalidOperationTypeError
+from strawberry.schema.name_converter import NameConverter
 from strawberry.schema.schema import validate_document as _strawberry_validate
+from strawberry.types.base import get_object_definition
 from strawberry.types.execution import ExecutionContext
 
 TESTED = {
@@ -33,6 +35,19 @@ def core_schema(ec: ExecutionContext) -> GraphQLSchema:
     """graphql-core's schema behind a strawberry execution (a private attribute)."""
     schema: GraphQLSchema = ec.schema._schema
     return schema
+
+
+_NAMES = NameConverter()
+"""strawberry's default naming, the schema's: an explicit `name=`, else camelCase."""
+
+
+def graphql_names(value: object) -> dict[str, str] | None:
+    """The GraphQL name of each field of a strawberry object, by Python name; None for a
+    value that is no strawberry object."""
+    definition = get_object_definition(value)
+    if definition is None:
+        return None
+    return {f.python_name: _NAMES.get_graphql_name(f) for f in definition.fields}
 
 
 def validate_document(

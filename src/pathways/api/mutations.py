@@ -20,6 +20,7 @@ from strawberry.types.unset import UNSET
 
 from pathways import model
 from pathways.api.auth import check_role
+from pathways.api.compat import graphql_names
 from pathways.api.types.catalogue import (
     CredentialKind,
     CredentialType,
@@ -79,23 +80,16 @@ class RecognitionInput:
     ects: float | None = UNSET
 
 
-_FIELD_NAMES = {
-    "from_": "from",
-    "quality_assurance": "qualityAssurance",
-    "valid_from": "validFrom",
-    "valid_until": "validUntil",
-}
-
-
 def plain(value: Any) -> Any:
     """An input object as the plain mapping the seed validator reads (camelCase, names)."""
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, list):
         return [plain(v) for v in value]
-    if hasattr(value, "__strawberry_definition__"):
+    names = graphql_names(value)
+    if names is not None:
         return {
-            _FIELD_NAMES.get(k, k): plain(v)
+            names.get(k, k): plain(v)
             for k, v in vars(value).items()
             if v is not UNSET and v is not None
         }
