@@ -207,6 +207,18 @@ def test_recognition_desk_lists_recorded_decision_first(client: TestClient) -> N
     assert 'class="diff"' in r.text  # EQF 3 against EQF 4 at least
 
 
+def test_country_choice_keeps_the_asked_country_on_search_and_both_desk_forms(
+    client: TestClient,
+) -> None:
+    chosen = re.compile(r'<select name="country">\s*<option value="">(any[^<]*)</option>')
+    search = client.get("/", params={"q": "welding", "country": "ie"}, headers=HTML).text
+    desk = client.get("/recognise", params={"credential": "ee-keevitus", "country": "ie"}).text
+    assert chosen.findall(search) == ["any"]
+    assert chosen.findall(desk) == ["any country", "any country"]
+    assert search.count('<option value="IE" selected>') == 1
+    assert desk.count('<option value="IE" selected>') == 2
+
+
 def test_recognition_desk_unknown_credential_is_404(client: TestClient) -> None:
     r = client.get("/recognise", params={"credential": "nope"})
     assert r.status_code == 404
