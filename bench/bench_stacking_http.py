@@ -16,11 +16,9 @@ import asyncio
 import gc
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -32,6 +30,7 @@ from bench_stacking import make_cases, measure, report
 from pathways.cli import run_query
 from pathways.service import Service
 from pathways.store.memory import MemoryStore
+from serving import HOST, free_port, wait_healthy
 from synth import synth_graph
 from synth_seeds import write_seed_dir
 
@@ -44,30 +43,10 @@ query($t: ID!, $h: [ID!]!) {
 }"""
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _serve(seeds: Path, port: int) -> subprocess.Popen[bytes]:
     cmd = [sys.executable, "-m", "pathways", "serve", "--seeds", str(seeds)]
     cmd += ["--port", str(port), "--log-level", "warning"]
     return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
-def _wait(url: str, proc: subprocess.Popen[bytes], timeout: float = 300.0) -> float:
-    start = time.perf_counter()
-    while time.perf_counter() - start < timeout:
-        if proc.poll() is not None:
-            raise SystemExit(f"server exited with {proc.returncode}")
-        try:
-            if httpx.get(f"{url}/healthz", timeout=1.0).status_code == 200:
-                return time.perf_counter() - start
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    raise SystemExit("server did not become healthy")
 
 
 def main() -> None:
@@ -102,12 +81,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         seeds = Path(tmp) / "seeds"
         write_seed_dir(graph, seeds)
-        port = _free_port()
-        url = f"http://127.0.0.1:{port}"
+        port = free_port()
+        url = f"http://{HOST}:{port}"
         proc = _serve(seeds, port)
         try:
+            took = wait_healthy(url, proc, 300.0)
             print(
-                f"server ready in {_wait(url, proc):.1f} s (loading {len(graph.credentials)} "
+                f"server ready in {took:.1f} s (loading {len(graph.credentials)} "
                 "credentials from seed files)"
             )
             with httpx.Client(base_url=url, timeout=30.0) as client:

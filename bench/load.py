@@ -22,7 +22,6 @@ import os
 import random
 import secrets
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -39,8 +38,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import adversarial  # noqa: E402
 from pathways.seeds import load_dirs  # noqa: E402
+from serving import HOST, free_port, wait_healthy  # noqa: E402
 
-HOST = "127.0.0.1"  # loopback only, by design
 MAX_SECONDS = 120.0
 DISTINCT_WRITES = 200
 """Written ids cycle through this many, so the graph (and memory) stay bounded."""
@@ -61,13 +60,6 @@ class Tally:
             self.errors[kind] = self.errors.get(kind, 0) + 1
             if len(self.samples) < 5:
                 self.samples.append(f"{kind}: {detail[:300]}")
-
-
-def free_port() -> int:
-    """A free TCP port on the loopback interface."""
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return int(s.getsockname()[1])
 
 
 def rss_kib(pid: int) -> int:
@@ -288,17 +280,8 @@ def start_server(seeds: list[Path], data_dir: Path, keys: dict[str, str]) -> tup
     proc = subprocess.Popen(
         cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit(f"server exited: {proc.stderr.read().decode() if proc.stderr else ''}")
-        try:
-            if httpx.get(f"{url}/healthz", timeout=1.0).status_code == 200:
-                return proc, url
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    proc.kill()
-    raise SystemExit("server did not become healthy within 60 s")
+    wait_healthy(url, proc, 60.0)
+    return proc, url
 
 
 def report(
