@@ -19,7 +19,6 @@ import random
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -37,10 +36,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pathways.model import Graph, rule_credentials  # noqa: E402
+from serving import HOST, free_port, wait_healthy  # noqa: E402
 from synth import synth_graph  # noqa: E402
 from synth_seeds import write_seed_dir  # noqa: E402
 
-HOST = "127.0.0.1"  # loopback only, by design
 READY_TIMEOUT_S = 1800.0
 QUALS_PER_CREDENTIALS = 41
 """One qualification for every 40 micro-credentials (500 in 20,500, as the older benches)."""
@@ -60,13 +59,6 @@ class Column:
     backend: str
     rows: dict[str, list[float]] = field(default_factory=dict)
     facts: dict[str, str] = field(default_factory=dict)
-
-
-def free_port() -> int:
-    """A free TCP port on the loopback interface."""
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return int(s.getsockname()[1])
 
 
 def rss_mb(pid: int) -> float:
@@ -204,21 +196,6 @@ def measure(client: Client, work: Workload, col: Column, n: int) -> None:
 # --- the servers ---------------------------------------------------------------------
 
 
-def wait_healthy(url: str, proc: subprocess.Popen[bytes]) -> float:
-    """Seconds until /healthz answers 200; exits if the server dies first."""
-    start = time.perf_counter()
-    while time.perf_counter() - start < READY_TIMEOUT_S:
-        if proc.poll() is not None:
-            raise SystemExit(f"server exited with {proc.returncode}")
-        try:
-            if httpx.get(f"{url}/healthz", timeout=2.0).status_code == 200:
-                return time.perf_counter() - start
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    raise SystemExit("server did not become healthy")
-
-
 @contextmanager
 def started(cmd: list[str], env: dict[str, str], log: Path) -> Iterator[subprocess.Popen[bytes]]:
     """A child process in its own session, stopped with SIGTERM (SIGKILL if it hangs)."""
@@ -246,18 +223,38 @@ def serve(seeds: Path, tmp: Path, env: dict[str, str], backend: str) -> tuple[li
     return cmd, f"http://{HOST}:{port}"
 
 
+@contextmanager
+def api_server(
+    backend: str, seeds: Path, tmp: Path, env: dict[str, str]
+) -> Iterator[tuple[subprocess.Popen[bytes], str, float]]:
+    """`pathways serve` on `backend`, once healthy: the process, its URL, seconds to start."""
+    cmd, url = serve(seeds, tmp, env, backend)
+    with started(cmd, env, tmp / f"serve-{backend}.log") as proc:
+        yield proc, url, wait_healthy(url, proc, READY_TIMEOUT_S)
+
+
+def measure_with_rss(
+    proc: subprocess.Popen[bytes],
+    client: Client,
+    work: Workload,
+    col: Column,
+    n: int,
+    note: str = "",
+) -> None:
+    """Time the workload against a served API, with the server's RSS before and after."""
+    col.facts["RSS after start"] = f"{rss_mb(proc.pid):,.0f} MB{note}"
+    measure(client, work, col, n)
+    col.facts["RSS at the end"] = f"{rss_mb(proc.pid):,.0f} MB{note}"
+
+
 def run_memory(
     seeds: Path, tmp: Path, env: dict[str, str], key: str, work: Workload, n: int, size: int
 ) -> Column:
     """The embedded store: start-up is the load."""
     col = Column("embedded")
-    cmd, url = serve(seeds, tmp, env, "memory")
-    with started(cmd, env, tmp / "serve-memory.log") as proc:
-        took = wait_healthy(url, proc)
+    with api_server("memory", seeds, tmp, env) as (proc, url, took):
         col.facts["load (start-up)"] = f"{took:.0f} s, {size / took:,.0f} cred/s"
-        col.facts["RSS after start"] = f"{rss_mb(proc.pid):,.0f} MB"
-        measure(Client(url, key), work, col, n)
-        col.facts["RSS at the end"] = f"{rss_mb(proc.pid):,.0f} MB"
+        measure_with_rss(proc, Client(url, key), work, col, n)
     return col
 
 
@@ -308,13 +305,9 @@ def run_neo4j(
             raise SystemExit(f"load failed after {took:.0f} s:\n{load.stderr[-2000:]}")
         col.facts["load (pathways load)"] = f"{took:.0f} s, {size / took:,.0f} cred/s, heap {heap}"
         col.facts["Neo4j RSS after load"] = f"{rss_mb(db.pid) + _children_rss(db.pid):,.0f} MB"
-        cmd, url = serve(seeds, tmp, env, "neo4j")
-        with started(cmd, env, tmp / "serve-neo4j.log") as api:
-            took = wait_healthy(url, api)
+        with api_server("neo4j", seeds, tmp, env) as (api, url, took):
             col.facts["API start"] = f"{took:.1f} s"
-            col.facts["RSS after start"] = f"{rss_mb(api.pid):,.0f} MB (API replica)"
-            measure(Client(url, key), work, col, n)
-            col.facts["RSS at the end"] = f"{rss_mb(api.pid):,.0f} MB (API replica)"
+            measure_with_rss(api, Client(url, key), work, col, n, " (API replica)")
     return col
 
 
