@@ -345,13 +345,8 @@ class Service:
     ) -> PlanResult:
         """The least-effort plan from `held` to `target`, with next-best alternatives."""
         bounds.ALTERNATIVES.check(alternatives)
-        bounds.HELD.check_length(held)
-        if countries is not None:
-            bounds.COUNTRIES.check_length(countries)
-        day = dates.as_of_day(as_of)
-        held_ids = list(dict.fromkeys(held))
+        held_ids, day, allowed = _plan_inputs(held, countries, as_of)
         ctx = replace(await self.store.planning_context(target, held_ids), as_of=day)
-        allowed = None if countries is None else frozenset(c.upper() for c in countries)
         result = await self.run_heavy(stacking.plan, ctx, objective, allowed, alternatives)
         return PlanResult(plan=result, credentials=ctx.credentials)
 
@@ -379,11 +374,9 @@ class Service:
         may come from anywhere (a learner moving there can still study elsewhere).
         """
         bounds.REACHABLE.check(first)
-        bounds.HELD.check_length(held)
         if max_additional_credits is not None:
             bounds.MAX_ADDITIONAL_CREDITS.check(max_additional_credits)
-        day = dates.as_of_day(as_of)
-        held_ids = list(dict.fromkeys(held))
+        held_ids, day, _ = _plan_inputs(held, None, as_of)
         want = country.upper() if country else None
         touched = await self.store.credentials(await self.store.qualifications_touching(held_ids))
         contexts = [
@@ -404,15 +397,24 @@ async def _skill_gap_plan(
 ) -> SkillGapResult:
     """The least-ECTS credentials teaching the missing skills (Service.skill_gap_plan)."""
     bounds.GAP_SKILLS.check_length(skills)
+    held_ids, day, allowed = _plan_inputs(held, countries, as_of)
+    asked = tuple(dict.fromkeys(skills))
+    ctx = await service.store.skill_gap_context(list(asked), held_ids)
+    result = await service.run_heavy(skillgap.plan_skill_gap, ctx, asked, allowed, day)
+    return SkillGapResult(result, ctx.credentials, ctx.skills)
+
+
+def _plan_inputs(
+    held: Sequence[str], countries: Sequence[str] | None, as_of: str | None
+) -> tuple[list[str], str, frozenset[str] | None]:
+    """What every plan is asked with, bounded: held ids (repeats dropped), the day, and the
+    countries new credentials may come from (upper case; None for any)."""
     bounds.HELD.check_length(held)
     if countries is not None:
         bounds.COUNTRIES.check_length(countries)
     day = dates.as_of_day(as_of)
-    asked = tuple(dict.fromkeys(skills))
-    ctx = await service.store.skill_gap_context(list(asked), list(dict.fromkeys(held)))
     allowed = None if countries is None else frozenset(c.upper() for c in countries)
-    result = await service.run_heavy(skillgap.plan_skill_gap, ctx, asked, allowed, day)
-    return SkillGapResult(result, ctx.credentials, ctx.skills)
+    return list(dict.fromkeys(held)), day, allowed
 
 
 def _touched_on(ctx: PlanningContext) -> bool:
