@@ -1,7 +1,7 @@
 // Everything `equivalents` needs, in one round trip: the credential, the decisions recorded
 // from it and their targets, its shortlist by the rule of pathways.domain.candidates (as in
 // shortlist.cypher: shared skills, then shared informative tokens, then EQF distance), the
-// skills all of them hold, and the level table.  Credentials come back as property maps
+// skills all of them hold, the level table and the graph version.  Credentials come back as property maps
 // without the normalised texts only search reads.
 MATCH (c:Credential {id: $id})
 CALL (c) {
@@ -51,9 +51,14 @@ CALL () {
   MATCH (l:Level)
   RETURN collect(l) AS levels
 }
+CALL () {
+  OPTIONAL MATCH (m:PathwaysMeta {key: 'graph'})
+  RETURN m.version AS version
+}
 RETURN c {.*, search_text: null, search_texts: null, search_facets: null} AS credential,
        recs,
        [t IN targets | t {.*, search_text: null, search_texts: null, search_facets: null}] AS targets,
        [o IN short | o {.*, search_text: null, search_texts: null, search_facets: null}] AS short,
        skills,
-       levels
+       levels,
+       version

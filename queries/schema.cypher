@@ -27,6 +27,8 @@ OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace', `fulltext.eventually_c
 CREATE FULLTEXT INDEX pathways_skill_text IF NOT EXISTS
 FOR (s:Skill) ON EACH [s.search_text]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace', `fulltext.eventually_consistent`: false}};
+// Equivalence reaches credentials that share nothing with the asked-about one by shape.
+CREATE INDEX pathways_credential_shape IF NOT EXISTS FOR (c:Credential) ON (c.shape);
 CREATE INDEX pathways_credential_valid_from IF NOT EXISTS FOR (c:Credential) ON (c.valid_from);
 CREATE INDEX pathways_credential_valid_until IF NOT EXISTS FOR (c:Credential) ON (c.valid_until);
 CALL db.awaitIndexes(300)

@@ -18,6 +18,7 @@ from pathways.domain import dates, skillgap, stacking
 from pathways.domain import equivalence as eq
 from pathways.domain.crosswalk import CrosswalkResult, crosswalk
 from pathways.domain.equivalence.model import DEFAULT_POLICY, Match, check_bounds
+from pathways.domain.equivalence.reach import Reach
 from pathways.domain.quality import QualityReport, quality_report
 from pathways.errors import BadUserInput, NotFound
 from pathways.lanes import HeavyLane
@@ -310,7 +311,10 @@ class Service:
         check_bounds(min_score, first)  # before fetching; the domain's own check is the same
         day = dates.as_of_day(as_of)
         ctx = await self.store.equivalence_context(
-            credential_id, country.upper() if country else None, DEFAULT_POLICY.shortlist_limit
+            credential_id,
+            country.upper() if country else None,
+            DEFAULT_POLICY.shortlist_limit,
+            Reach(min_score, first),
         )
         ctx = dates.equivalence_on(ctx, day)
         return await self.run_heavy(eq.equivalents, ctx, country, min_score, first)

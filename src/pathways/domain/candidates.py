@@ -19,17 +19,24 @@ skills of each outcome and `index_tokens(credential)` and runs it in Cypher):
    first `limit`.
 
 The cost is the sum of the posting lists touched, never the size of the graph.
+
+The index also groups credentials by *shape* (`shape_key`): country, kind, whether
+quality assurance is named, whether outcomes are listed, level and workload band.
+Equivalence reaches through it the credentials that share nothing with the asked-about
+one yet can score (see `pathways.domain.equivalence.reach`).
 """
 
 from __future__ import annotations
 
+import json
+import math
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from typing import TypeVar
 
 from pathways.domain.text import index_tokens
-from pathways.model import Credential, Level, LevelRef
+from pathways.model import HOURS_PER_ECTS, Credential, Level, LevelRef
 
 LevelResolver = Callable[[LevelRef], Level | None] | Mapping[tuple[str, str], Level]
 """Finds a credential's level: a function of its LevelRef, or a table by (framework, code)."""
@@ -47,6 +54,49 @@ NO_EQF = 99
 
 DEFAULT_LIMIT = 200
 """Shortlist length the stores ask for unless told otherwise."""
+
+
+BAND_RATIO = 1.25
+"""Workload bands are [BAND_RATIO**b, BAND_RATIO**(b+1)) ECTS of a credential's upper workload."""
+
+ZERO_BAND = -1000
+"""The band of a credential whose workload is zero."""
+
+
+def workload_band(cred: Credential) -> int | None:
+    """The band of the upper end of a credential's workload in ECTS; None without one."""
+    if cred.ects is not None:
+        high = cred.ects
+    elif cred.hours is not None:
+        high = cred.hours / HOURS_PER_ECTS
+    else:
+        return None
+    if high <= 0:
+        return ZERO_BAND
+    return math.floor(math.log(high) / math.log(BAND_RATIO))
+
+
+def shape_key(cred: Credential) -> str:
+    """What equivalence scores without outcomes depend on, as one JSON string.
+
+    `[country (casefolded), kind, quality assurance named (0/1), outcomes listed (0/1),
+    level framework, level code, workload band]`; both stores compute it here.
+    """
+    ref = cred.level
+    qa = 1 if cred.quality_assurance and cred.quality_assurance.strip() else 0
+    return json.dumps(
+        [
+            cred.country.casefold(),
+            cred.kind.value,
+            qa,
+            1 if cred.outcomes else 0,
+            ref.framework if ref is not None else None,
+            ref.code if ref is not None else None,
+            workload_band(cred),
+        ],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
 
 
 def credential_skills(credential: Credential) -> frozenset[str]:
@@ -72,6 +122,9 @@ class CandidateIndex:
         self._tokens: dict[str, tuple[str, ...]] = {}
         self._eqf: dict[str, tuple[int, ...]] = {}
         self._country: dict[str, str] = {}
+        self._shape: dict[str, str] = {}
+        self._by_shape: dict[str, set[str]] = {}
+        self._bare: set[str] = set()  # shapes of credentials listing no outcomes
         self._by_skill: dict[str, set[str]] = {}
         self._by_token: dict[str, set[str]] = {}
         self._by_eqf: dict[int, set[str]] = {}
@@ -104,6 +157,10 @@ class CandidateIndex:
         eqf = self._eqf_of(cred)
         self._skills[cid], self._tokens[cid], self._eqf[cid] = skills, toks, eqf
         self._country[cid] = cred.country.casefold()
+        shape = self._shape[cid] = sys.intern(shape_key(cred))
+        self._by_shape.setdefault(shape, set()).add(cid)
+        if not cred.outcomes:
+            self._bare.add(shape)
         for s in skills:
             self._by_skill.setdefault(s, set()).add(cid)
         for t in toks:
@@ -124,6 +181,10 @@ class CandidateIndex:
         for e in self._eqf.pop(credential_id):
             _discard(self._by_eqf, e, credential_id)
         del self._country[credential_id]
+        shape = self._shape.pop(credential_id)
+        _discard(self._by_shape, shape, credential_id)
+        if shape not in self._by_shape:
+            self._bare.discard(shape)
 
     def max_df(self) -> int:
         """The largest posting list a token may have and still be informative."""
@@ -132,6 +193,19 @@ class CandidateIndex:
     def with_eqf(self, level: int) -> frozenset[str]:
         """Ids of indexed credentials referenced to this EQF level."""
         return frozenset(self._by_eqf.get(level, ()))
+
+    def shape_counts(self, bare_only: bool = False) -> list[tuple[str, int]]:
+        """Shape keys held (only those listing no outcomes if `bare_only`), with their counts."""
+        if bare_only:
+            return [(shape, len(self._by_shape[shape])) for shape in self._bare]
+        return [(shape, len(ids)) for shape, ids in self._by_shape.items()]
+
+    def with_shapes(self, shapes: Iterable[str]) -> list[str]:
+        """Ids of the indexed credentials of these shapes, sorted."""
+        found: set[str] = set()
+        for shape in shapes:
+            found.update(self._by_shape.get(shape, ()))
+        return sorted(found)
 
     def shortlist(
         self,

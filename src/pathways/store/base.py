@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from pathways.model import (
     Credential,
@@ -23,6 +23,9 @@ from pathways.model import (
     SkillGapContext,
 )
 from pathways.seeds.inputs import References
+
+if TYPE_CHECKING:
+    from pathways.domain.equivalence.reach import Reach
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,10 +189,12 @@ class Store(Protocol):
         """Ids of credentials with requirements that name a held credential or its recognitions."""
 
     async def equivalence_context(
-        self, credential_id: str, country: str | None, limit: int
+        self, credential_id: str, country: str | None, limit: int, reach: Reach | None = None
     ) -> EquivalenceContext:
         """The credential, a shortlist of at most `limit` candidates, and their facts.
 
+        With `reach`, also every credential the shortlist cannot find that may rank in
+        the request's first matches (`pathways.domain.equivalence.reach`).
         Raises NotFound for an unknown id.
         """
 

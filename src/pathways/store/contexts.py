@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 
+from pathways.domain.equivalence.reach import Reach, reachable_shapes
 from pathways.model import Credential, EquivalenceContext, LevelTable, Recognition, Skill
 
 FetchSkills = Callable[[list[str]], Awaitable[Mapping[str, Skill]]]
@@ -12,6 +13,23 @@ FetchSkills = Callable[[list[str]], Awaitable[Mapping[str, Skill]]]
 def decided_then_shortlisted(decided: Iterable[Recognition], shortlist: Iterable[str]) -> list[str]:
     """Candidate ids: the targets of recorded decisions first, then the shortlist, once each."""
     return list(dict.fromkeys([*(rec.to_id for rec in decided), *shortlist]))
+
+
+def shapes_to_reach(
+    credential: Credential,
+    counts: Iterable[tuple[str, int]],
+    levels: LevelTable,
+    country: str | None,
+    reach: Reach,
+    decided: int,
+) -> list[str]:
+    """The shapes whose credentials `equivalents` must score besides the shortlist.
+
+    Room is kept for the `decided` recorded decisions and the credential itself, which
+    count among the members of the shapes but not among the computed matches.
+    """
+    need = reach.first + decided + 1
+    return reachable_shapes(credential, counts, levels, country=country, reach=reach, need=need)
 
 
 async def build_equivalence_context(

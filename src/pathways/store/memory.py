@@ -18,6 +18,7 @@ from typing import TypeVar
 import networkx as nx
 
 from pathways.domain.candidates import CandidateIndex
+from pathways.domain.equivalence.reach import Reach
 from pathways.errors import NotFound
 from pathways.model import (
     Credential,
@@ -48,6 +49,7 @@ from pathways.store.contexts import (
     build_equivalence_context,
     by_pair,
     decided_then_shortlisted,
+    shapes_to_reach,
 )
 from pathways.store.search import EmbeddedSearch
 from pathways.wording import counted
@@ -374,12 +376,16 @@ class MemoryStore:
         return sorted(targets)
 
     async def equivalence_context(
-        self, credential_id: str, country: str | None, limit: int
+        self, credential_id: str, country: str | None, limit: int, reach: Reach | None = None
     ) -> EquivalenceContext:
-        """The credential, its shortlist and recorded decisions from it."""
+        """The credential, its shortlist (and what `reach` adds), recorded decisions from it."""
         cred = self._require(credential_id)
         decided = await self.recognitions_from(credential_id)
         short = self._candidates.shortlist(cred, country, limit)
+        if reach is not None:
+            counts = self._candidates.shape_counts(bare_only=bool(cred.outcomes))
+            shapes = shapes_to_reach(cred, counts, self._levels, country, reach, len(decided))
+            short = [*short, *self._candidates.with_shapes(shapes)]
         return await self._context(cred, decided_then_shortlisted(decided, short), decided)
 
     async def pair_context(self, a: str, b: str) -> EquivalenceContext:

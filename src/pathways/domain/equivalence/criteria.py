@@ -98,7 +98,7 @@ def level_criterion(
     )
 
 
-def _workload_range(cred: Credential) -> tuple[float, float] | None:
+def workload_range(cred: Credential) -> tuple[float, float] | None:
     """(low, high) ECTS: given ECTS exactly; hours alone as their 25-30 h/ECTS range."""
     if cred.ects is not None:
         return cred.ects, cred.ects
@@ -123,9 +123,14 @@ def _workload_words(cred: Credential) -> str:
 
 def _workload_gap(a: Credential, b: Credential) -> float | None:
     """Relative difference |x - y| / max(x, y) of the nearest points of the two ranges."""
-    wa, wb = _workload_range(a), _workload_range(b)
+    wa, wb = workload_range(a), workload_range(b)
     if wa is None or wb is None:
         return None
+    return range_gap(wa, wb)
+
+
+def range_gap(wa: tuple[float, float], wb: tuple[float, float]) -> float:
+    """The workload criterion's relative gap between two (low, high) ECTS ranges."""
     (alo, ahi), (blo, bhi) = wa, wb
     # Nearest points of the two ranges: a convention gap alone is not a difference.
     if ahi < blo:
@@ -149,7 +154,7 @@ def workload_criterion(a: Credential, b: Credential, policy: EquivalencePolicy) 
     rel = _workload_gap(a, b)
     score = workload_score(a, b, policy)
     if rel is None:
-        missing = " and ".join(name(c) for c in (a, b) if _workload_range(c) is None)
+        missing = " and ".join(name(c) for c in (a, b) if workload_range(c) is None)
         return Criterion(
             score, False, f"{missing} gives no workload, so workloads cannot be compared."
         )

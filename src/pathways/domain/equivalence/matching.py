@@ -31,7 +31,7 @@ from pathways.domain.equivalence.outcomes import align, build_overlap, coverage,
 from pathways.model import Credential, Decision, EquivalenceContext, Recognition
 from pathways.wording import number
 
-__all__ = ["compare", "computed_score", "decision_score", "equivalents"]
+__all__ = ["compare", "computed_score", "decision_score", "equivalents", "weighted_score"]
 
 _SCORE_DIGITS = 6
 """Scores are rounded so that ties (then broken by id) do not hinge on float noise."""
@@ -64,7 +64,7 @@ def _decision_words(a: Credential, b: Credential, rec: Recognition) -> str:
     return f"Recognition decision {rec.decision.value} by {rec.by} on {rec.date}: {verdict}."
 
 
-def _weighted(
+def weighted_score(
     policy: EquivalencePolicy,
     *,
     outcomes: float,
@@ -73,6 +73,7 @@ def _weighted(
     qa: float,
     profile: float,
 ) -> float:
+    """The COMPUTED score from the five criteria's scores: weighted, gated by coverage."""
     weighted = (
         policy.weight_outcomes * outcomes
         + policy.weight_level * level
@@ -93,7 +94,7 @@ def computed_score(
     policy: EquivalencePolicy = DEFAULT_POLICY,
 ) -> float:
     """The COMPUTED score of b for a, without building the criteria's words."""
-    return _weighted(
+    return weighted_score(
         policy,
         outcomes=outcome_score,
         level=level_score(a, b, ctx.levels, policy),
@@ -132,7 +133,7 @@ def _build(
         basis, score = "RECOGNITION_DECISION", decision_score(recognition, b)
     else:
         basis = "COMPUTED"
-        score = _weighted(
+        score = weighted_score(
             policy,
             outcomes=overlap.score,
             level=level.score,

@@ -58,6 +58,8 @@ class Q(enum.StrEnum):
     SWITCH_GRAPH = "switch_graph"
     DROP_RETIRED = "drop_retired"
     IDS_NEAR = "ids_near"
+    SHAPE_COUNTS = "shape_counts"
+    CREDENTIALS_BY_SHAPE = "credentials_by_shape"
 
 
 def _strip_comments(text: str) -> str:

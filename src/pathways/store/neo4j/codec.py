@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from pathways.domain.candidates import credential_skills
+from pathways.domain.candidates import credential_skills, shape_key
 from pathways.domain.text import index_tokens
 from pathways.model import (
     AllRule,
@@ -183,6 +183,7 @@ def credential_row(c: Credential) -> Props:
         # link_levels appends the EQF facets.
         **search_props(credential_texts(c)),
         "search_facets": " ".join([facet("c", c.country), facet("k", c.kind.value)]),
+        "shape": shape_key(c),
     }
     return {"id": c.id, "props": _present(props)}
 

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from neo4j import AsyncManagedTransaction, AsyncTransaction
 
 from pathways.domain.candidates import MAX_DF_SHARE, MIN_MAX_DF, NO_EQF, credential_skills
+from pathways.domain.equivalence.reach import Reach, shape_lists_outcomes
 from pathways.domain.text import index_tokens
 from pathways.errors import NotFound
 from pathways.model import (
@@ -30,6 +31,7 @@ from pathways.model import (
 from pathways.store.contexts import (
     build_equivalence_context,
     by_pair,
+    shapes_to_reach,
 )
 from pathways.store.neo4j import codec
 from pathways.store.neo4j.catalog import Q, query
@@ -206,10 +208,37 @@ async def qualifications_touching(tx: Tx, held: Sequence[str]) -> list[str]:
 # --- equivalence -----------------------------------------------------------------------
 
 
+class ShapeCounts:
+    """A replica's count of credentials per shape, kept for one graph version."""
+
+    def __init__(self) -> None:
+        self.version: int | None = None
+        self.counts: list[tuple[str, int]] | None = None
+        self.bare: list[tuple[str, int]] = []
+
+    async def at(self, tx: Tx, version: int | None, bare_only: bool) -> list[tuple[str, int]]:
+        """The counts as of `version` (only shapes listing no outcomes if `bare_only`)."""
+        if self.counts is None or version is None or version != self.version:
+            rows = await _one(tx, Q.SHAPE_COUNTS, "counts")
+            self.counts = [(str(shape), int(n)) for shape, n in rows]
+            self.bare = [(shape, n) for shape, n in self.counts if not shape_lists_outcomes(shape)]
+            self.version = version
+        return self.bare if bare_only else self.counts
+
+
 async def equivalence_context(
-    tx: Tx, credential_id: str, country: str | None, limit: int
+    tx: Tx,
+    credential_id: str,
+    country: str | None,
+    limit: int,
+    reach: Reach | None = None,
+    shapes: ShapeCounts | None = None,
 ) -> EquivalenceContext:
-    """The credential, recorded decisions from it, its Cypher shortlist: one round trip."""
+    """The credential, recorded decisions from it, its Cypher shortlist: one round trip.
+
+    With `reach`, the credentials of the shapes it needs (domain.equivalence.reach) come
+    in a second one when there are any the shortlist did not hold.
+    """
     rows = await records(
         tx,
         Q.EQUIVALENCE_CONTEXT,
@@ -227,13 +256,25 @@ async def equivalence_context(
     recs = [codec.recognition_from(cred.id, r["to"], r["props"]) for r in row["recs"]]
     found = {c.id: c for c in map(codec.credential_from, [*row["targets"], *row["short"]])}
     ids = dict.fromkeys([*(r.to_id for r in recs), *(p["id"] for p in row["short"])])
-    cands = tuple(found[i] for i in ids if i != cred.id)
-    levels = (codec.level_from(lv) for lv in row["levels"])
+    levels = level_table(codec.level_from(lv) for lv in row["levels"])
+    skills = {s.id: s for s in map(codec.skill_from, row["skills"])}
+    if reach is not None:
+        counts = await (shapes or ShapeCounts()).at(tx, row["version"], bool(cred.outcomes))
+        wanted = shapes_to_reach(cred, counts, levels, country, reach, len(recs))
+        if wanted:
+            more = await records(tx, Q.CREDENTIALS_BY_SHAPE, shapes=wanted, known=[cred.id, *found])
+            for props in more[0]["credentials"] if more else ():
+                extra = codec.credential_from(props)
+                found[extra.id] = extra
+                ids[extra.id] = None
+            for props in more[0]["skills"] if more else ():
+                skill = codec.skill_from(props)
+                skills[skill.id] = skill
     return EquivalenceContext(
         credential=cred,
-        candidates=cands,
-        levels=level_table(levels),
-        skills={s.id: s for s in map(codec.skill_from, row["skills"])},
+        candidates=tuple(found[i] for i in ids if i != cred.id),
+        levels=levels,
+        skills=skills,
         recognitions=tuple(recs),
     )
 

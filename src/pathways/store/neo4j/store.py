@@ -25,6 +25,7 @@ from neo4j import (
 )
 from neo4j import exceptions as neo
 
+from pathways.domain.equivalence.reach import Reach
 from pathways.errors import StoreOutOfMemory, StoreUnavailable
 from pathways.model import (
     Credential,
@@ -92,6 +93,7 @@ class Neo4jStore:
         # (graph version, snapshot): Service validates every write against a snapshot,
         # which takes seconds to decode at 20,000 credentials.
         self._cached: tuple[int, Graph] | None = None
+        self._shapes = reads.ShapeCounts()
 
     @classmethod
     def from_env(cls) -> Neo4jStore:
@@ -319,12 +321,14 @@ class Neo4jStore:
         return await self._read(lambda tx: reads.qualifications_touching(tx, held))
 
     async def equivalence_context(
-        self, credential_id: str, country: str | None, limit: int
+        self, credential_id: str, country: str | None, limit: int, reach: Reach | None = None
     ) -> EquivalenceContext:
-        """The credential, its candidate shortlist (run in Cypher) and their facts."""
+        """The credential, its candidate shortlist (run in Cypher), what `reach` adds."""
 
         return await self._read(
-            lambda tx: reads.equivalence_context(tx, credential_id, country, limit)
+            lambda tx: reads.equivalence_context(
+                tx, credential_id, country, limit, reach, self._shapes
+            )
         )
 
     async def pair_context(self, a: str, b: str) -> EquivalenceContext:

@@ -1,0 +1,16 @@
+// The credentials of the given shapes other than the ids already held (equivalence reach),
+// as property maps without search texts, and the skills their outcomes name.
+UNWIND $shapes AS shape
+MATCH (c:Credential {shape: shape})
+WHERE NOT c.id IN $known
+WITH c
+ORDER BY c.id
+WITH collect(c) AS found
+CALL (found) {
+  UNWIND found AS x
+  MATCH (x)-[:HAS_SKILL]->(s:Skill)
+  WITH DISTINCT s
+  RETURN collect(s) AS skills
+}
+RETURN [c IN found | c {.*, search_text: null, search_texts: null, search_facets: null}] AS credentials,
+       skills
