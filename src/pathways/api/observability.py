@@ -88,7 +88,9 @@ class Observe(SchemaExtension):
         ec = self.execution_context
         request = getattr(ec.context, "request", None)
         record = getattr(getattr(request, "state", None), "pathways", None)
-        if isinstance(record, RequestRecord) and ec.graphql_document is not None:
+        # refused this early only when it did not parse: the document is a stand-in
+        refused = ec.pre_execution_errors is not None
+        if isinstance(record, RequestRecord) and ec.graphql_document is not None and not refused:
             ops = [
                 d for d in ec.graphql_document.definitions if isinstance(d, OperationDefinitionNode)
             ]

@@ -15,6 +15,7 @@ from pathways.api.errors import ErrorCodes
 from pathways.api.limits import limit_extensions
 from pathways.api.mutations import Mutation as Writes
 from pathways.api.observability import Observe
+from pathways.api.parsing import ParseOffLoop
 from pathways.api.types.catalogue import (
     CredentialConnectionType,
     CredentialKind,
@@ -79,6 +80,13 @@ def build_schema() -> strawberry.Schema:
         query=Query,
         mutation=Mutation,
         # limit codes first: its after-hook runs last, over ErrorCodes' result
-        extensions=[*limit_extensions(), Observe, Authorisation, CachedValidation, ErrorCodes],
+        extensions=[
+            *limit_extensions(),
+            ParseOffLoop,
+            Observe,
+            Authorisation,
+            CachedValidation,
+            ErrorCodes,
+        ],
         types=[CredentialKind],
     )

@@ -4,9 +4,10 @@ graphql-core's rule for overlapping fields compares every pair of fields that sh
 response name, so a document repeating one selection hundreds of times (8 KB, within
 the token limit) took seconds.  `measure` counts selections and repeats in one pass,
 before any rule runs, and a document over the limits is refused without validating.
-What is validated runs in a worker thread, so even the largest document allowed does
-not hold the event loop, and the result is kept under a key that ignores comments
-and layout (the document's tokens), bounded in entries and in bytes.
+What is validated runs in a worker thread (api/parsing.py's, which also measures and
+keys a large document), so even the largest document allowed does not hold the event
+loop, and the result is kept under a key that ignores comments and layout (the
+document's tokens), bounded in entries and in bytes.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ import asyncio
 import math
 from collections import Counter, OrderedDict
 from collections.abc import AsyncIterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from graphql import (
@@ -42,6 +43,7 @@ from pathways.api.limits import (
     MAX_SELECTIONS,
     refusal,
 )
+from pathways.api.parsing import DOCUMENT_WORK, document_length, off_loop_if_large
 
 DOCUMENT_CACHE = 512
 """Distinct documents whose validation result is kept; clients repeat a handful of them."""
@@ -50,9 +52,6 @@ DOCUMENT_CACHE_BYTES = 16 * 1024 * 1024
 """Bytes of keys and errors the cache may hold (600 large documents once pinned 360 MB)."""
 
 Key = tuple[GraphQLSchema, str, tuple[tuple[str, str], ...]]
-
-_POOL = ThreadPoolExecutor(1, "pathways-validate")
-"""One thread: validation is bounded and rare (each distinct document once)."""
 
 
 @dataclass
@@ -209,6 +208,12 @@ def document_key(document: DocumentNode) -> str:
     return "\x01".join(parts)
 
 
+def _checked(document: DocumentNode) -> tuple[list[GraphQLError], str]:
+    """The document's refusal by size (or nothing), and its key when it is not refused."""
+    refused = size_errors(document)
+    return refused, "" if refused else document_key(document)
+
+
 def _rule_key(rule: Any) -> tuple[str, str]:
     # strawberry builds the depth and alias limit rules anew for every request, as new
     # classes; with this process's fixed limits their module and name identify them.
@@ -248,10 +253,10 @@ async def validate(
     schema: GraphQLSchema, document: DocumentNode, rules: Sequence[Any]
 ) -> list[GraphQLError]:
     """graphql-core's validation of `document` (off the loop), or the kept result."""
-    refused = size_errors(document)
+    refused, text = await off_loop_if_large(document_length(document), partial(_checked, document))
     if refused:
         return refused
-    key: Key = (schema, document_key(document), tuple(_rule_key(r) for r in rules))
+    key: Key = (schema, text, tuple(_rule_key(r) for r in rules))
     found = _results.get(key)
     if found is not None:
         _results.move_to_end(key)
@@ -259,7 +264,7 @@ async def validate(
         return list(found[0])
     _info.misses += 1
     loop = asyncio.get_running_loop()
-    errors = await loop.run_in_executor(_POOL, _validate, schema, document, rules)
+    errors = await loop.run_in_executor(DOCUMENT_WORK, _validate, schema, document, rules)
     cost = _cost(key, errors)
     if cost <= DOCUMENT_CACHE_BYTES:
         old = _results.pop(key, None)
