@@ -272,12 +272,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from pathways.api.auth import ApiKeys
     from pathways.api.observability import configure_logging
     from pathways.app import create_app
+    from pathways.serving import tune_interpreter
 
     configure_logging(args.log_level)
     settings = _serve_settings(args)
     keys = ApiKeys.parse(settings.api_keys)
     store = asyncio.run(_prepare(settings))
-    app = create_app(Service(store), keys)
+    app = create_app(Service(store, heavy_workers=tune_interpreter()), keys)
     # The loaded graph lives as long as the process: keeping it out of the cyclic
     # collector spares every request a full collection walking it (100+ ms at 20k).
     gc.collect()
