@@ -2,10 +2,12 @@
 
 Attackers send, one after another, the heaviest documents the limits allow (issue 15):
 ten aliased `stackingPlan`s with alternatives over a `credits` rule of 98 credentials
-(written through the API first, as any editor could), and a document repeating one
+(written through the API first, as any editor could), a document repeating one
 selection as often as the token limit lets it, with a fresh comment each time so no
-cache helps.  Meanwhile a prober asks `/healthz` and a trivial query every 20 ms; their
-latencies are what the loop's responsiveness is judged by.
+cache helps, and a trivial query padded with a comment to nearly the largest body
+allowed (graphql-core lexes it one character at a time).  Meanwhile a prober asks
+`/healthz` and a trivial query every 20 ms; their latencies are what the loop's
+responsiveness is judged by.
 """
 
 from __future__ import annotations
@@ -43,6 +45,9 @@ REPEATS = 495
 OVERLAP = "{ " + "frameworks { code } " * REPEATS + "}"
 
 TRIVIAL = "{ frameworks { code } }"
+
+LARGE_PADDING = 240_000
+"""Characters of comment after the trivial query: the body stays under the 256 KiB limit."""
 
 PROBE_EVERY = 0.02
 """Seconds between two probes."""
@@ -95,10 +100,14 @@ async def attacker(
     n = 0
     while time.monotonic() < deadline:
         n += 1
-        if rng.random() < 0.5:
+        pick = rng.random()
+        if pick < 0.5:
             kind, doc = "attack:plans", HEAVY_PLAN
-        else:
+        elif pick < 0.75:
             kind, doc = "attack:overlap", f"{OVERLAP} #{n}-{rng.random()}"
+        else:
+            pad = f"{n}-{rng.random()}".ljust(LARGE_PADDING, "x")
+            kind, doc = "attack:large", f"{TRIVIAL} #{pad}"
         started = time.perf_counter()
         try:
             r = await client.post("/graphql", json={"query": doc})
