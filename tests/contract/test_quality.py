@@ -6,6 +6,7 @@ from typing import Any
 
 from pathways.model import Credential, CredentialKind, LevelRef, Outcome
 from tests.support.backends import Backend
+from tests.support.writes import new_credential
 
 REPORT = """
 query($id: ID!) {
@@ -133,16 +134,14 @@ def test_store_provider_credentials(backend: Backend) -> None:
 
 
 def test_design_check_reports_and_stores_nothing(backend: Backend) -> None:
-    draft = {
-        "id": "ie-draft-mig",
-        "kind": "MICRO_CREDENTIAL",
-        "title": "MIG welding for beginners",
-        "country": "IE",
-        "provider": "gti",
-        "level": {"framework": "IE-NFQ", "code": "5"},
-        "ects": 5,
-        "outcomes": [{"text": "Weld steel plate with MIG/MAG", "skills": ["s:weld"]}],
-    }
+    draft = new_credential(
+        id="ie-draft-mig",
+        title="MIG welding for beginners",
+        provider="gti",
+        level={"framework": "IE-NFQ", "code": "5"},
+        ects=5,
+        outcomes=[{"text": "Weld steel plate with MIG/MAG", "skills": ["s:weld"]}],
+    )
     out = backend.gql(DESIGN, {"input": draft})
     assert "errors" not in out
     dc = out["data"]["designCheck"]
@@ -167,16 +166,14 @@ def test_design_check_reports_and_stores_nothing(backend: Backend) -> None:
 
 
 def test_design_check_turns_validation_errors_into_sentences(backend: Backend) -> None:
-    draft = {
-        "id": "ie-draft-bad",
-        "kind": "MICRO_CREDENTIAL",
-        "title": "Something",
-        "country": "IE",
-        "provider": "nobody",
-        "level": {"framework": "IE-NFQ", "code": "99"},
-        "prerequisites": ["ie-safety", "missing-one"],
-        "outcomes": [{"text": "Weld steel", "skills": ["s:weld", "s:unknown"]}],
-    }
+    draft = new_credential(
+        id="ie-draft-bad",
+        title="Something",
+        provider="nobody",
+        level={"framework": "IE-NFQ", "code": "99"},
+        prerequisites=["ie-safety", "missing-one"],
+        outcomes=[{"text": "Weld steel", "skills": ["s:weld", "s:unknown"]}],
+    )
     out = backend.gql(DESIGN, {"input": draft})
     assert "errors" not in out
     dc = out["data"]["designCheck"]
