@@ -13,11 +13,8 @@ from tests.support.server import Served
 
 @pytest.fixture
 def server() -> Iterator[str]:
-    served = Served(["--seeds", str(SMALL_SEEDS), "--log-level", "warning"])
-    try:
+    with Served(["--seeds", str(SMALL_SEEDS), "--log-level", "warning"]) as served:
         yield served.url
-    finally:
-        served.stop()
 
 
 def test_real_server_answers_queries_and_errors(server: str) -> None:

@@ -15,11 +15,8 @@ from tests.support.server import Served
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    served = Served(["--seeds", str(SMALL_SEEDS), "--log-level", "warning"])
-    try:
+    with Served(["--seeds", str(SMALL_SEEDS), "--log-level", "warning"]) as served:
         yield served.url
-    finally:
-        served.stop()
 
 
 def raw_get(url: str, query_bytes: int) -> bytes:

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Sequence
+from types import TracebackType
 
 import httpx
 import pytest
@@ -50,6 +51,17 @@ class Served:
         except BaseException:
             self.stop()
             raise
+
+    def __enter__(self) -> Served:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.stop()
 
     def wait_healthy(self, timeout: float) -> None:
         """Poll /healthz until it answers 200, or fail with the server's output."""

@@ -27,11 +27,8 @@ if TYPE_CHECKING:
 @pytest.fixture(scope="package")
 def site() -> Iterator[str]:
     """The shipped graph served by a real uvicorn process on a free port."""
-    served = Served(["--seeds", str(SHIPPED_SEEDS), "--log-level", "warning"], timeout=120)
-    try:
+    with Served(["--seeds", str(SHIPPED_SEEDS), "--log-level", "warning"], timeout=120) as served:
         yield served.url
-    finally:
-        served.stop()
 
 
 # Package scope, not session: Playwright's sync API keeps an event loop running in this
