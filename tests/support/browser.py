@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pytest
-
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
@@ -34,13 +32,6 @@ def chromium_path() -> str | None:
     if given:
         return given if os.access(given, os.X_OK) else None
     return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-def skip_or_fail(reason: str) -> None:
-    """Skip with the reason, or fail under CI=true where the browser tests must run."""
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{reason}; CI=true, so the browser tests must run", pytrace=False)
-    pytest.skip(reason)
 
 
 @dataclass

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.support.ci import skip_or_fail
 from tests.support.paths import ROOT
 from tests.support.server import free_port
 
@@ -46,10 +47,9 @@ def skip_or_fail_without_tools() -> None:
     missing = missing_tools()
     if not missing:
         return
-    reason = f"Neo4j tests need {', '.join(missing)} on PATH (Java 17+ and Maven)"
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{reason}; CI=true, so they must run", pytrace=False)
-    pytest.skip(reason)
+    skip_or_fail(
+        f"Neo4j tests need {', '.join(missing)} on PATH (Java 17+ and Maven)", "the Neo4j tests"
+    )
 
 
 @dataclass

@@ -16,7 +16,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.support.browser import HOST_RULES, Visit, chromium_path, skip_or_fail
+from tests.support.browser import HOST_RULES, Visit, chromium_path
+from tests.support.ci import skip_or_fail
 from tests.support.paths import SHIPPED_SEEDS
 from tests.support.server import Served
 
@@ -38,11 +39,17 @@ def browser() -> Iterator[Browser]:
     """Headless system Chromium that can reach 127.0.0.1 only."""
     exe = chromium_path()
     if exe is None:
-        skip_or_fail("no Chromium found (run scripts/chromium-setup, or set PATHWAYS_CHROMIUM)")
+        skip_or_fail(
+            "no Chromium found (run scripts/chromium-setup, or set PATHWAYS_CHROMIUM)",
+            "the browser tests",
+        )
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        skip_or_fail("the playwright package is not installed (pip install -e '.[dev]')")
+        skip_or_fail(
+            "the playwright package is not installed (pip install -e '.[dev]')",
+            "the browser tests",
+        )
     with sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=exe, args=[HOST_RULES, "--no-sandbox"])
         try:
