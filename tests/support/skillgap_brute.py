@@ -10,16 +10,22 @@ from hypothesis import strategies as st
 
 from pathways.model import (
     Credential,
-    CredentialKind,
     Decision,
-    Outcome,
     Recognition,
     Skill,
     SkillGapContext,
 )
+from tests.support.small_graphs import COUNTRIES, Draws, draw_credentials, draw_recognitions
 
-COUNTRIES = ("IE", "EE", "FR")
 SKILLS = tuple(f"s{i}" for i in range(5))
+GAP_DRAWS = Draws(
+    hours=(None, 25.0, 50.0),
+    valid_from=(None, None, None, "2025-07-01"),
+    valid_until=(None, None, None, "2025-06-30"),
+    partial_ects=(1.0,),
+    decided=("2025-03-01", "2025-09-01"),
+    skills=SKILLS,
+)
 
 
 @dataclass(frozen=True)
@@ -131,34 +137,8 @@ def gap_instances(draw: st.DrawFn, max_creds: int = 7) -> GapInstance:
     """A small random graph of credentials teaching a handful of skills."""
     n = draw(st.integers(1, max_creds))
     ids = [f"c{i}" for i in range(n)]
-    creds: dict[str, Credential] = {}
-    for i, cid in enumerate(ids):
-        taught = draw(st.lists(st.sampled_from(SKILLS), max_size=3, unique=True))
-        ects = draw(st.sampled_from([None, 1.0, 2.0, 2.0, 3.0, 5.0]))
-        creds[cid] = Credential(
-            cid,
-            CredentialKind.MICRO_CREDENTIAL,
-            f"Title {cid}",
-            draw(st.sampled_from(COUNTRIES)),
-            ects=ects,
-            hours=draw(st.sampled_from([None, 25.0, 50.0])) if ects is None else None,
-            outcomes=(Outcome(f"{cid}#o1", f"Outcome of {cid}", "en", tuple(taught)),),
-            prerequisites=tuple(
-                draw(st.lists(st.sampled_from(ids[:i]), max_size=2, unique=True)) if i else []
-            ),
-            valid_from=draw(st.sampled_from([None, None, None, "2025-07-01"])),
-            valid_until=draw(st.sampled_from([None, None, None, "2025-06-30"])),
-        )
-    recs: list[Recognition] = []
-    pairs = draw(
-        st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(ids)), max_size=5, unique=True)
-    )
-    for src, dst in pairs:
-        if src != dst:
-            decision = draw(st.sampled_from(list(Decision)))
-            granted = 1.0 if decision is Decision.PARTIAL else None
-            day = draw(st.sampled_from(["2025-03-01", "2025-09-01"]))
-            recs.append(Recognition(src, dst, decision, "QQI", day, granted))
+    creds = draw_credentials(draw, ids, GAP_DRAWS)
+    recs = draw_recognitions(draw, ids, GAP_DRAWS)
     held = frozenset(draw(st.lists(st.sampled_from(ids), max_size=2, unique=True)))
     skills = {s: Skill(s, {"en": f"skill {s}"}) for s in SKILLS}
     asked = tuple(draw(st.lists(st.sampled_from(SKILLS), min_size=1, max_size=5)))

@@ -21,8 +21,15 @@ from pathways.model import (
     Recognition,
     Rule,
 )
+from tests.support.small_graphs import COUNTRIES, Draws, draw_credentials, draw_recognitions
 
-COUNTRIES = ("IE", "EE", "FR")
+PLAN_DRAWS = Draws(
+    hours=(None, 25.0, 50.0, 10.0),
+    valid_from=(None, None, None, "2025-01-01", "2025-07-01"),
+    valid_until=(None, None, None, "2025-06-30", "2025-12-31"),
+    partial_ects=(1.0, 2.0),
+    decided=("2025-03-01", "2025-03-01", "2025-09-01"),
+)
 
 
 def micro(x: float) -> int:
@@ -219,33 +226,8 @@ def instances(draw: st.DrawFn, max_creds: int = 7, top: str | None = None) -> In
     """A small random graph around one target, within brute-force reach."""
     n = draw(st.integers(3 if top else 2, max_creds))
     ids = [f"c{i}" for i in range(n)]
-    creds: dict[str, Credential] = {}
-    for i, cid in enumerate(ids):
-        ects = draw(st.sampled_from([None, 1.0, 2.0, 2.0, 3.0, 5.0]))
-        hours = draw(st.sampled_from([None, 25.0, 50.0, 10.0])) if ects is None else None
-        pre = draw(st.lists(st.sampled_from(ids[:i]), max_size=2, unique=True)) if i else []
-        creds[cid] = Credential(
-            cid,
-            CredentialKind.MICRO_CREDENTIAL,
-            f"Title {cid}",
-            draw(st.sampled_from(COUNTRIES)),
-            ects=ects,
-            hours=hours,
-            prerequisites=tuple(pre),
-            valid_from=draw(st.sampled_from([None, None, None, "2025-01-01", "2025-07-01"])),
-            valid_until=draw(st.sampled_from([None, None, None, "2025-06-30", "2025-12-31"])),
-        )
-    recs: list[Recognition] = []
-    pairs = draw(
-        st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(ids)), max_size=5, unique=True)
-    )
-    for src, dst in pairs:
-        if src == dst:
-            continue
-        decision = draw(st.sampled_from(list(Decision)))
-        granted = draw(st.sampled_from([1.0, 2.0])) if decision is Decision.PARTIAL else None
-        dated = draw(st.sampled_from(["2025-03-01", "2025-03-01", "2025-09-01"]))
-        recs.append(Recognition(src, dst, decision, "QQI", dated, granted))
+    creds = draw_credentials(draw, ids, PLAN_DRAWS)
+    recs = draw_recognitions(draw, ids, PLAN_DRAWS)
     if draw(st.integers(0, 9)) == 0:
         # A decision that the target itself is recognised from one of the credentials.
         recs.append(
