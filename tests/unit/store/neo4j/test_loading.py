@@ -71,16 +71,19 @@ def test_readers_see_the_old_graph_or_the_new_one_never_half_a_load(
         both.same("equivalence_context", cid, None, 20)
 
 
-def test_a_load_after_a_failed_one_drops_what_it_left_staged(
+def test_a_failed_load_leaves_the_graph_as_it_was_and_the_next_drops_what_it_staged(
     loop: anyio.from_thread.BlockingPortal,
     neo: Neo4jStore,
     small_graph: Graph,
     shipped_graph: Graph,
 ) -> None:
     loop.call(neo.replace_graph, small_graph)
+    before = support.plain(loop.call(neo.snapshot))
+    seen: list[str] = []
 
     def interrupt(message: str) -> None:
-        if message.startswith("links"):
+        seen.append(message)
+        if message.startswith("links"):  # nodes are written, relationships half-way
             raise RuntimeError(message)
 
     async def failing() -> None:
@@ -88,6 +91,8 @@ def test_a_load_after_a_failed_one_drops_what_it_left_staged(
 
     with pytest.raises(RuntimeError):
         loop.call(failing)
+    assert any(m.startswith("credentials") for m in seen)
+    assert support.plain(loop.call(neo.snapshot)) == before
     assert loop.call(_leftovers, neo) > 0  # the staged half, invisible to every read
     assert loop.call(neo.health).detail == f"{len(small_graph.credentials)} credentials"
     loop.call(neo.replace_graph, shipped_graph)

@@ -124,34 +124,6 @@ def test_writes_leave_both_stores_alike(
 # --- loads -------------------------------------------------------------------------------
 
 
-class _Interrupted(Exception):
-    pass
-
-
-def test_failed_load_leaves_the_database_as_it_was(
-    loop: anyio.from_thread.BlockingPortal,
-    neo: Neo4jStore,
-    small_graph: Graph,
-    shipped_graph: Graph,
-) -> None:
-    loop.call(neo.replace_graph, small_graph)
-    before = support.plain(loop.call(neo.snapshot))
-    seen: list[str] = []
-
-    def interrupt(message: str) -> None:
-        seen.append(message)
-        if message.startswith("links"):  # nodes are written, relationships half-way
-            raise _Interrupted(message)
-
-    async def load() -> None:
-        await neo.load_graph(shipped_graph, replace=True, progress=interrupt)
-
-    with pytest.raises(_Interrupted):
-        loop.call(load)
-    assert any(m.startswith("credentials") for m in seen)
-    assert support.plain(loop.call(neo.snapshot)) == before
-
-
 def test_load_without_replace_refuses_a_database_that_holds_a_graph(
     loop: anyio.from_thread.BlockingPortal, neo: Neo4jStore, small_graph: Graph
 ) -> None:
