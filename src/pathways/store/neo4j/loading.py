@@ -108,27 +108,16 @@ async def load(
     say("dropping anything a failed load left behind")
     await _auto(sessions, Q.CLEAR_STAGED)
     await _auto(sessions, Q.DROP_RETIRED)
-    await _batches(
-        sessions,
-        Q.MERGE_FRAMEWORKS,
-        _rows(codec.framework_row, graph.frameworks.values()),
-        "frameworks",
-        say,
-    )
-    await _batches(
-        sessions,
-        Q.MERGE_PROVIDERS,
-        _rows(codec.provider_row, graph.providers.values()),
-        "providers",
-        say,
-    )
-    await _batches(
-        sessions, Q.MERGE_SKILLS, _rows(codec.skill_row, graph.skills.values()), "skills", say
-    )
     creds = list(graph.credentials.values())
-    await _batches(
-        sessions, Q.MERGE_CREDENTIALS, _rows(codec.credential_row, creds), "credentials", say
+    # nodes before the links between them: a link's MATCH must find both ends staged
+    nodes: tuple[tuple[str, Q, Callable[[Any], Any], Iterable[Any]], ...] = (
+        ("frameworks", Q.MERGE_FRAMEWORKS, codec.framework_row, graph.frameworks.values()),
+        ("providers", Q.MERGE_PROVIDERS, codec.provider_row, graph.providers.values()),
+        ("skills", Q.MERGE_SKILLS, codec.skill_row, graph.skills.values()),
+        ("credentials", Q.MERGE_CREDENTIALS, codec.credential_row, creds),
     )
+    for what, name, row, values in nodes:
+        await _batches(sessions, name, _rows(row, values), what, say)
     await _links(sessions, creds, say)
     recs = _rows(codec.recognition_row, graph.recognitions)
     await _batches(sessions, Q.MERGE_RECOGNITIONS, recs, "recognitions", say)
