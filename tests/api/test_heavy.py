@@ -6,14 +6,13 @@ import asyncio
 import random
 from typing import Any
 
-import httpx
 import pytest
 
 from pathways.api import limits
-from pathways.app import create_app
 from pathways.model import Graph
 from pathways.service import Service
 from pathways.store.memory import MemoryStore
+from tests.support.asgi import asgi_client, health_while
 
 PARTS = 30
 NEEDED = 60.05
@@ -49,29 +48,14 @@ async def heavy_service(graph: Graph) -> Service:
 
 
 def test_healthz_answers_while_a_heavy_plan_is_computed(small_graph: Graph) -> None:
-    order: list[str] = []
-
-    async def main() -> None:
+    async def main() -> tuple[list[str], Any]:
         service = await heavy_service(small_graph)
-        transport = httpx.ASGITransport(app=create_app(service))
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        # by 50 ms the plans are being searched
+        return await health_while(service, PLANS, lambda: asyncio.sleep(0.05))
 
-            async def plans() -> Any:
-                r = await client.post("/graphql", json={"query": PLANS})
-                order.append("plans")
-                return r.json()
-
-            running = asyncio.ensure_future(plans())
-            await asyncio.sleep(0.05)  # the plans are being searched by now
-            health = await client.get("/healthz")
-            order.append("healthz")
-            assert health.status_code == 200
-            body = await running
-            assert not body.get("errors"), body
-        service.close()
-
-    asyncio.run(main())
-    assert order == ["healthz", "plans"]
+    order, body = asyncio.run(main())
+    assert not body.get("errors"), body
+    assert order == ["healthz", "query"]
 
 
 def test_every_alias_draws_on_the_same_request_deadline(
@@ -80,12 +64,8 @@ def test_every_alias_draws_on_the_same_request_deadline(
     monkeypatch.setattr(limits, "REQUEST_SECONDS", 0.0)
 
     async def main() -> Any:
-        service = await heavy_service(small_graph)
-        transport = httpx.ASGITransport(app=create_app(service))
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
-            r = await client.post("/graphql", json={"query": PLANS})
-        service.close()
-        return r.json()
+        async with asgi_client(await heavy_service(small_graph)) as client:
+            return (await client.post("/graphql", json={"query": PLANS})).json()
 
     body = asyncio.run(main())
     assert not body.get("errors"), body

@@ -6,16 +6,15 @@ import asyncio
 import threading
 from typing import Any
 
-import httpx
 import pytest
 from graphql import DocumentNode, GraphQLError
 from starlette.testclient import TestClient
 
 from pathways.api import parsing, validation
-from pathways.app import create_app
 from pathways.model import Graph
 from pathways.service import Service
 from pathways.store.memory import MemoryStore
+from tests.support.asgi import health_while
 
 TRIVIAL = "{ frameworks { code } }"
 
@@ -32,7 +31,6 @@ NEW_MEDIA = {"Accept": "application/graphql-response+json"}
 def test_the_loop_answers_while_a_large_document_is_parsed(
     small_graph: Graph, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    order: list[str] = []
     parsing_started, release = threading.Event(), threading.Event()
     real_parse = parsing.parse
 
@@ -43,31 +41,15 @@ def test_the_loop_answers_while_a_large_document_is_parsed(
 
     monkeypatch.setattr(parsing, "parse", held_parse)
 
-    async def main() -> None:
-        service = Service(MemoryStore(small_graph))
-        transport = httpx.ASGITransport(app=create_app(service))
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+    async def parse_started() -> None:
+        started = await asyncio.to_thread(parsing_started.wait, 30)
+        assert started, "the large document was never parsed off the loop"
 
-            async def large() -> Any:
-                r = await client.post("/graphql", json={"query": LARGE})
-                order.append("large")
-                return r.json()
-
-            running = asyncio.ensure_future(large())
-            try:
-                started = await asyncio.to_thread(parsing_started.wait, 30)
-                assert started, "the large document was never parsed off the loop"
-                health = await client.get("/healthz")
-                order.append("healthz")
-                assert health.status_code == 200
-            finally:
-                release.set()
-            body = await running
-            assert body["data"]["frameworks"]
-        service.close()
-
-    asyncio.run(main())
-    assert order == ["healthz", "large"]
+    order, body = asyncio.run(
+        health_while(Service(MemoryStore(small_graph)), LARGE, parse_started, release.set)
+    )
+    assert body["data"]["frameworks"]
+    assert order == ["healthz", "query"]
 
 
 def test_only_a_large_document_leaves_the_loop(
