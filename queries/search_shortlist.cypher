@@ -1,17 +1,30 @@
-// Search shortlist from the full-text indexes: credentials whose titles hold a query word
-// (filters in $credential_query as facet terms, and checked again here), and skills whose
-// labels do; at most $cap of each, with the texts to score.
+// Search shortlist from the full-text indexes, capped as the embedded index caps: one Lucene
+// query per query word ($credential_queries: its clauses plus the filters as facet terms;
+// $skill_queries), and of the owners found, the $cap holding most query words, ties by id.
+// Credentials pass the filters (checked again here) and are not among $skip (out of date).
+// Titles and labels come as their normalised texts only ("\n"-joined): enough to score.
 CALL () {
-  CALL db.index.fulltext.queryNodes('pathways_credential_text', $credential_query, {limit: $cap})
+  UNWIND $credential_queries AS q
+  CALL db.index.fulltext.queryNodes('pathways_credential_text', q)
   YIELD node
   WHERE ($country IS NULL OR node.country = $country)
     AND ($kind IS NULL OR node.kind = $kind)
     AND ($eqf IS NULL OR $eqf IN coalesce(node.eqf, []))
-  RETURN collect([node.id, node.search_texts]) AS titles
+    AND NOT node.id IN $skip
+  WITH node, count(*) AS covered
+  WITH node, covered, node.id AS id
+  ORDER BY covered DESC, id
+  LIMIT $cap
+  RETURN collect([id, node.search_text]) AS titles
 }
 CALL () {
-  CALL db.index.fulltext.queryNodes('pathways_skill_text', $skill_query, {limit: $cap})
+  UNWIND $skill_queries AS q
+  CALL db.index.fulltext.queryNodes('pathways_skill_text', q)
   YIELD node
-  RETURN collect([node.id, node.search_texts]) AS labels
+  WITH node, count(*) AS covered
+  WITH node, covered, node.id AS id
+  ORDER BY covered DESC, id
+  LIMIT $cap
+  RETURN collect([id, node.search_text]) AS labels
 }
 RETURN titles, labels

@@ -4,9 +4,11 @@ Titles are full-text indexed on Credential nodes (with the filters as facet word
 Lucene filters too) and labels on Skill nodes, both as `scoring.normalise` wrote them
 and split by the whitespace analyzer, so a query word means what it means to the
 embedded index: `w` exact, `w*` (prefix) from MIN_PREFIX letters, `w~1` (one typo,
-Damerau-style like rapidfuzz's OSA) from FUZZY_MIN.  Only the shortlist's texts and the
-ids of credentials aligned to the skills that matched reach Python; a listing without
-text is a keyset page through the id, (country, id) or (kind, id) index.
+Damerau-style like rapidfuzz's OSA) from FUZZY_MIN.  One Lucene query per word lets
+Cypher cap the shortlist as the embedded index does (most words matched, then id).  Only
+the shortlist's normalised texts reach Python; the database ranks the scored titles and
+the holders of the scored skills and sends one page.  A listing without text is a keyset
+page through the id, (country, id) or (kind, id) index.
 """
 
 from __future__ import annotations
@@ -16,16 +18,18 @@ from typing import Any
 
 from neo4j import AsyncManagedTransaction, AsyncTransaction
 
-from pathways.model import Credential
-from pathways.store.base import SearchFilter, SearchKey, SearchPage
+from pathways.model import Credential, CredentialKind
+from pathways.store.base import SearchFilter, SearchKey, SearchPage, TextMatch
 from pathways.store.neo4j import codec
 from pathways.store.neo4j.catalog import Q, query
 from pathways.store.search.scoring import (
     FUZZY_MIN,
     MIN_PREFIX,
     SHORTLIST_LIMIT,
+    Best,
+    best_scores,
     best_texts,
-    combine,
+    credential_texts,
     matching_words,
     normalise,
     query_words,
@@ -85,43 +89,64 @@ async def search(tx: Tx, flt: SearchFilter, limit: int, after: SearchKey | None)
     row = await _single(
         tx,
         Q.SEARCH_SHORTLIST,
-        credential_query=credential_query(words, flt),
-        skill_query=f"search_text:({lucene_words(words)})",
+        credential_queries=[credential_query([w], flt) for w in words],
+        skill_queries=[f"search_text:({lucene_words([w])})" for w in words],
         cap=SHORTLIST_LIMIT,
+        skip=sorted(skip),
         **_filters(flt),
     )
-    titles = {
-        str(cid): codec.search_texts_from(data) for cid, data in row["titles"] if cid not in skip
-    }
-    labels = {str(sid): codec.search_texts_from(data) for sid, data in row["labels"]}
+    # Only normalised texts come back: enough to score; the page's rows bring the texts
+    # as written of what they matched (their titles, the labels of their matched skills).
+    titles = {str(cid): norms.split("\n") for cid, norms in row["titles"] if norms}
+    labels = {str(sid): norms.split("\n") for sid, norms in row["labels"] if norms}
     # Lucene does not say which words matched: the same rule, over the shortlist's words.
-    vocabulary = {
-        w for texts in (*titles.values(), *labels.values()) for t in texts for w in t.norm.split()
-    }
-    matched = matching_words(words, vocabulary)
-    title_best = best_texts(text, titles, False, matched)
-    skill_best = best_texts(text, labels, True, matched)
-    holders: dict[str, set[str]] = {}
-    if skill_best:
-        found = await _single(tx, Q.SEARCH_HOLDERS, skills=sorted(skill_best), **_filters(flt))
-        holders = {str(sid): {str(i) for i in ids} - skip for sid, ids in found["rows"]}
-    ranking = combine(title_best, skill_best, holders)
-    hits, more = ranking.page(after, limit)
-    found_creds = await _credentials(tx, [h.id for h in hits])
+    joined = "\n".join(n for _, n in (*row["titles"], *row["labels"]) if n)
+    matched = matching_words(words, set(joined.split()))
+    title_scores = best_scores(text, titles, False, matched)
+    skill_scores = best_scores(text, labels, True, matched)
+    filtered = bool(skip) or any(v is not None for v in _filters(flt).values())
+    found = await _single(
+        tx,
+        Q.SEARCH_PAGE_FILTERED if filtered else Q.SEARCH_PAGE,
+        titles=[[cid, score] for cid, score in title_scores.items()],
+        skills=list(skill_scores),
+        scores=list(skill_scores.values()),
+        skip=sorted(skip),
+        after_score=(after.score or 0.0) if after else None,
+        after_id=after.id if after else None,
+        take=limit + 1,
+        **_filters(flt),
+    )
+    hits: list[tuple[Credential, float, TextMatch]] = []
+    for score, props, held in found["page"]:
+        cred = codec.credential_from(props)
+        tied = {str(sid): data for sid, data in held if skill_scores.get(str(sid)) == score}
+        match = _matched(text, matched, cred, score, title_scores.get(cred.id), tied)
+        hits.append((cred, float(score), match))
+    hits.sort(key=lambda h: (-h[1], h[0].id))
     return SearchPage(
-        items=tuple((found_creds[h.id], h.score) for h in hits if h.id in found_creds),
-        total=ranking.total,
-        matches={h.id: h.match for h in hits},
-        more=more,
+        items=tuple((c, score) for c, score, _ in hits[:limit]),
+        total=int(found["total"]),
+        matches={c.id: m for c, _, m in hits[:limit]},
+        more=len(hits) > limit,
     )
 
 
-async def _credentials(tx: Tx, ids: list[str]) -> dict[str, Credential]:
-    if not ids:
-        return {}
-    row = await _single(tx, Q.CREDENTIALS_BY_ID, ids=ids)
-    found = (codec.credential_from(props) for props in row["credentials"])
-    return {c.id: c for c in found}
+def _matched(
+    text: str,
+    matched: set[str],
+    cred: Credential,
+    score: float,
+    own: float | None,
+    skills: dict[str, str],
+) -> TextMatch:
+    """The text a result reports, chosen as scoring.combine chooses: its best title unless a
+    skill scores higher (`own`: its title's score), then the best by the scoring key of its
+    skills with that score (`skills`: their labels as stored)."""
+    if own is not None and own >= score:
+        return best_texts(text, {cred.id: credential_texts(cred)}, False, matched)[cred.id].match
+    labels = {sid: codec.search_texts_from(data) for sid, data in skills.items()}
+    return min(best_texts(text, labels, True, matched).values(), key=Best.key).match
 
 
 async def _out_of_date(tx: Tx, flt: SearchFilter) -> frozenset[str]:
@@ -158,3 +183,21 @@ async def _listing(
         total=int(row["total"]) - len(skip),
         more=len(creds) > limit,
     )
+
+
+WARM_TEXT = "pathways"
+"""What the warm-up searches for: any word does (a search that finds nothing plans the same)."""
+
+
+async def warm(tx: Tx) -> None:
+    """Run every search and listing statement once, so a replica's first search does not
+    pay Neo4j's planning and the full-text indexes' opening (about a second)."""
+    day = "2000-01-01"
+    for flt in (
+        SearchFilter(text=WARM_TEXT),
+        SearchFilter(text=WARM_TEXT, country="IE", as_of=day),
+        SearchFilter(),
+        SearchFilter(country="IE"),
+        SearchFilter(kind=CredentialKind.MICRO_CREDENTIAL),
+    ):
+        await search(tx, flt, 1, None)

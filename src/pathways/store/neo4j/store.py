@@ -9,6 +9,7 @@ pool reconnects by itself when the database is back.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import os
@@ -94,6 +95,7 @@ class Neo4jStore:
         # which takes seconds to decode at 20,000 credentials.
         self._cached: tuple[int, Graph] | None = None
         self._shapes = reads.ShapeCounts()
+        self._warming: asyncio.Task[None] | None = None
 
     @classmethod
     def from_env(cls) -> Neo4jStore:
@@ -131,9 +133,24 @@ class Neo4jStore:
             # Serving starts anyway: /healthz says why, and the first request that
             # reaches the database creates the schema.
             log.warning("Neo4j not reachable at open, schema deferred: %s", err.message)
+            return
+        if self._warming is None:
+            # In the background: opening (and /healthz) must not wait for it.
+            self._warming = asyncio.create_task(self._warm())
+
+    async def _warm(self) -> None:
+        try:
+            await self._read(search.warm)
+        except (StoreUnavailable, neo.Neo4jError) as err:
+            log.warning("Neo4j search warm-up failed (the first search plans instead): %s", err)
 
     async def close(self) -> None:
         """Close the driver (open() makes a new one)."""
+        warming, self._warming = self._warming, None
+        if warming is not None:
+            warming.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await warming
         driver, self._driver = self._driver, None
         if driver is not None:
             await driver.close()

@@ -199,6 +199,29 @@ def best_texts(
     return out
 
 
+def best_scores(
+    query: str, owners: Mapping[str, Sequence[str]], skills: bool, matched: AbstractSet[str]
+) -> dict[str, float]:
+    """`best_texts`'s scores alone, from normalised texts only (what a store ships cheaply)."""
+    flat = [
+        (owner, norm)
+        for owner, norms in owners.items()
+        for norm in norms
+        if not matched.isdisjoint(norm.split())
+    ]
+    if not flat:
+        return {}
+    weight = (SKILL_WEIGHT if skills else TITLE_WEIGHT) / 100.0
+    raw = process.cdist([query], [n for _, n in flat], scorer=fuzz.WRatio, workers=1)[0]
+    out: dict[str, float] = {}
+    for i in np.flatnonzero(raw * weight >= SCORE_CUTOFF - 5e-5):
+        owner = flat[i][0]
+        score = round(float(raw[i]) * weight, 4)
+        if score >= SCORE_CUTOFF and score > out.get(owner, 0.0):
+            out[owner] = score
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """A matched credential: its score and the text that matched."""

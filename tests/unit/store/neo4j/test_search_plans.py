@@ -11,19 +11,31 @@ from pathways.store.neo4j.catalog import Q, query, statements
 
 SCANS = {"AllNodesScan", "NodeByLabelScan"}
 
+_PAGE: dict[str, Any] = {
+    "titles": [["m1", 0.9]],
+    "skills": ["s:weld"],
+    "scores": [0.81],
+    "skip": [],
+    "after_score": 0.9,
+    "after_id": "m1",
+    "take": 11,
+}
+
 PARAMS: dict[Q, dict[str, Any]] = {
     Q.LIST_ALL: {"after": "", "take": 11, "eqf": None},
     Q.LIST_BY_COUNTRY: {"after": "", "take": 11, "country": "EE", "kind": None, "eqf": 4},
     Q.LIST_BY_KIND: {"after": "m1", "take": 11, "kind": "UNIT", "eqf": None},
     Q.SEARCH_SHORTLIST: {
-        "credential_query": "+search_text:(weld weld*) +search_facets:c_ee",
-        "skill_query": "search_text:(weld weld*)",
+        "credential_queries": ["+search_text:(weld weld* weld~1) +search_facets:c_ee"],
+        "skill_queries": ["search_text:(weld weld* weld~1)"],
         "cap": 2000,
+        "skip": [],
         "country": "EE",
         "kind": None,
         "eqf": None,
     },
-    Q.SEARCH_HOLDERS: {"skills": ["s:weld"], "country": "IE", "kind": None, "eqf": None},
+    Q.SEARCH_PAGE: {**_PAGE, "country": None, "kind": None, "eqf": None},
+    Q.SEARCH_PAGE_FILTERED: {**_PAGE, "country": "IE", "kind": None, "eqf": 4, "skip": ["m1"]},
 }
 
 

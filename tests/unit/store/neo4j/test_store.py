@@ -163,6 +163,24 @@ def test_search(both: Both, shipped_graph: Graph, data: st.DataObject) -> None:
     both.same("search", flt, limit, after)
 
 
+@pytest.mark.parametrize("cap", [1, 3])
+def test_search_agrees_when_the_shortlist_is_capped(
+    both: Both, shipped_graph: Graph, monkeypatch: pytest.MonkeyPatch, cap: int
+) -> None:
+    # Lucene would keep its own best; both stores must keep the same owners (most query
+    # words, then id), or their answers differ whenever a word is common.
+    from pathways.store.neo4j import search as neo4j_search
+    from pathways.store.search import scoring
+
+    monkeypatch.setattr(scoring, "SHORTLIST_LIMIT", cap)
+    monkeypatch.setattr(neo4j_search, "SHORTLIST_LIMIT", cap)
+    words = _words(shipped_graph)
+    for text in [*words, " ".join(words[:3]), " ".join(words[-2:])]:
+        for country in (None, "IE"):
+            page = both.same("search", SearchFilter(text=text, country=country), 5, None)
+            assert isinstance(page, tuple)
+
+
 def test_search_without_filters_pages_by_id(both: Both, shipped_graph: Graph) -> None:
     page = both.same("search", SearchFilter(), 1000, None)
     assert isinstance(page, tuple)
