@@ -33,6 +33,7 @@ import math
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from typing import TypeVar
 
 from pathways.domain.text import index_tokens
@@ -189,6 +190,10 @@ class CandidateIndex:
     def max_df(self) -> int:
         """The largest posting list a token may have and still be informative."""
         return max(MIN_MAX_DF, int(MAX_DF_SHARE * len(self)))
+
+    def holding(self, skill: str) -> AbstractSet[str]:
+        """Ids of indexed credentials with an outcome aligned to this skill (do not change it)."""
+        return self._by_skill.get(skill, frozenset())
 
     def with_eqf(self, level: int) -> frozenset[str]:
         """Ids of indexed credentials referenced to this EQF level."""

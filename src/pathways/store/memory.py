@@ -1,12 +1,14 @@
-"""The embedded store: the whole graph in one networkx MultiDiGraph, in this process.
+"""The embedded store: the whole graph in this process, its relations in networkx.
 
-Nodes are keyed ("credential", id), ("framework", code), ("skill", id),
-("provider", id) and carry their model value under "value"; edges carry a
-relationship type as key: REQUIRES (qualification -> credential its rules name),
-RECOGNISED_AS (held -> recognised as, with the Recognition under "value"), HAS_SKILL
-(credential -> skill) and OFFERED_BY (credential -> provider), walked backwards by the
-skill-gap and provider questions.  Prerequisites are read from the credential's value:
-no question walks them backwards.
+Values live in plain dicts by id (credentials, frameworks, providers, skills); the
+relations between credentials live in one networkx MultiDiGraph keyed by credential id,
+with the relationship type as edge key: REQUIRES (qualification -> credential its rules
+name) and RECOGNISED_AS (held -> recognised as, with the Recognition under "value").
+Only credentials taking part in one are nodes.  The relations to skills and providers
+are walked backwards only, by key: the candidate index's postings answer "who teaches
+this skill" and a small table "who offers this provider's credentials", since an edge
+per skill costs ~370 bytes in networkx (issue 16's memory budget).  Prerequisites are
+read from the credential's value: no question walks them backwards.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from typing import TypeVar
 
 import networkx as nx
 
-from pathways.domain.candidates import CandidateIndex
 from pathways.domain.equivalence.reach import Reach
 from pathways.errors import NotFound
 from pathways.model import (
@@ -54,12 +55,9 @@ from pathways.store.contexts import (
 from pathways.store.search import EmbeddedSearch
 from pathways.wording import counted
 
-_CRED = "credential"
-_FW = "framework"
-_SKILL = "skill"
-_PROV = "provider"
+_REQUIRES = "REQUIRES"
+_RECOGNISED = "RECOGNISED_AS"
 
-Node = tuple[str, str]
 T = TypeVar("T")
 
 
@@ -78,22 +76,17 @@ class MemoryStore:
 
     # --- building --------------------------------------------------------------
     def _build(self, graph: Graph) -> None:
-        g: nx.MultiDiGraph[Node] = nx.MultiDiGraph()
-        for fw in graph.frameworks.values():
-            g.add_node((_FW, fw.code), value=fw)
-        for prov in graph.providers.values():
-            g.add_node((_PROV, prov.id), value=prov)
-        for skill in graph.skills.values():
-            g.add_node((_SKILL, skill.id), value=skill)
-        for cred in graph.credentials.values():
-            g.add_node((_CRED, cred.id), value=cred)
+        g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+        self._creds: dict[str, Credential] = dict(graph.credentials)
+        self._frameworks = dict(graph.frameworks)
+        self._providers = dict(graph.providers)
+        self._skills = dict(graph.skills)
+        self._offered: dict[str, set[str]] = {}
         for cred in graph.credentials.values():
             self._link_credential(g, cred)
         for rec in graph.recognitions:
-            g.add_edge((_CRED, rec.from_id), (_CRED, rec.to_id), key="RECOGNISED_AS", value=rec)
+            g.add_edge(rec.from_id, rec.to_id, key=_RECOGNISED, value=rec)
         self._g = g
-        self._frameworks = dict(graph.frameworks)
-        self._n_credentials = len(graph.credentials)
         # outcome ids set by hand (not '<id>#o<n>'), by owner: rare, and the only ones a
         # write's own outcome ids can meet without an owner guessed from the id itself
         self._custom_outcomes: dict[str, str] = {}
@@ -101,42 +94,47 @@ class MemoryStore:
             self._custom_outcomes.update(_custom_outcomes(cred))
         self._levels = level_table(levels_of(graph.frameworks.values()))
         self._search = EmbeddedSearch(graph.credentials.values(), graph.skills, self._levels)
-        self._candidates = CandidateIndex(graph.credentials.values(), self._levels)
+        # the search keeps the candidate index: its skill postings serve both
+        self._candidates = self._search.candidates
 
-    @staticmethod
-    def _link_credential(g: nx.MultiDiGraph[Node], cred: Credential) -> None:
-        node = (_CRED, cred.id)
+    def _link_credential(self, g: nx.MultiDiGraph[str], cred: Credential) -> None:
         if cred.requirements is not None:
             for named in set(rule_credentials(cred.requirements)):
-                g.add_edge(node, (_CRED, named), key="REQUIRES")
-        for skill in {s for o in cred.outcomes for s in o.skills}:
-            g.add_edge(node, (_SKILL, skill), key="HAS_SKILL")
+                g.add_edge(cred.id, named, key=_REQUIRES)
         if cred.provider:
-            g.add_edge(node, (_PROV, cred.provider), key="OFFERED_BY")
+            self._offered.setdefault(cred.provider, set()).add(cred.id)
 
-    def _value(self, kind: str, key: str) -> object | None:
-        data = self._g.nodes.get((kind, key))
-        return None if data is None else data.get("value")
+    def _unlink_credential(self, cred: Credential) -> None:
+        if cred.id in self._g:
+            old = [(s, d, k) for s, d, k in self._g.out_edges(cred.id, keys=True) if k == _REQUIRES]
+            self._g.remove_edges_from(old)
+        if cred.provider and (offered := self._offered.get(cred.provider)) is not None:
+            offered.discard(cred.id)
+            if not offered:
+                del self._offered[cred.provider]
 
     def _cred(self, cid: str) -> Credential | None:
-        value = self._value(_CRED, cid)
-        return value if isinstance(value, Credential) else None
+        return self._creds.get(cid)
 
     def _require(self, cid: str, role: str = "credential") -> Credential:
-        cred = self._cred(cid)
+        cred = self._creds.get(cid)
         if cred is None:
             raise NotFound.no_such(role, cid)
         return cred
 
     def _edges_in(self, cid: str, kind: str) -> Iterable[tuple[str, dict[str, object]]]:
-        for src, _dst, key, data in self._g.in_edges((_CRED, cid), keys=True, data=True):
+        if cid not in self._g:
+            return
+        for src, _dst, key, data in self._g.in_edges(cid, keys=True, data=True):
             if key == kind:
-                yield src[1], data
+                yield src, data
 
-    def _edges_out(self, cid: str, kind: str) -> Iterable[str]:
-        for _src, dst, key in self._g.out_edges((_CRED, cid), keys=True):
+    def _edges_out(self, cid: str, kind: str) -> Iterable[tuple[str, dict[str, object]]]:
+        if cid not in self._g:
+            return
+        for _src, dst, key, data in self._g.out_edges(cid, keys=True, data=True):
             if key == kind:
-                yield dst[1]
+                yield dst, data
 
     # --- lifecycle -------------------------------------------------------------
     async def open(self) -> None:
@@ -147,7 +145,7 @@ class MemoryStore:
 
     async def health(self) -> StoreHealth:
         """Always answers while the process lives."""
-        detail = counted(self._n_credentials, "credential")
+        detail = counted(len(self._creds), "credential")
         return StoreHealth(ok=True, backend=self.backend, detail=detail)
 
     async def replace_graph(self, graph: Graph) -> None:
@@ -158,23 +156,16 @@ class MemoryStore:
     async def snapshot(self) -> Graph:
         """The graph as model values."""
         return Graph(
-            frameworks=self._by_kind(_FW, Framework),
-            providers=self._by_kind(_PROV, Provider),
-            skills=self._by_kind(_SKILL, Skill),
-            credentials=self._by_kind(_CRED, Credential),
+            frameworks=dict(self._frameworks),
+            providers=dict(self._providers),
+            skills=dict(self._skills),
+            credentials=dict(self._creds),
             recognitions=tuple(
                 data["value"]
                 for _s, _d, key, data in self._g.edges(keys=True, data=True)
-                if key == "RECOGNISED_AS"
+                if key == _RECOGNISED
             ),
         )
-
-    def _by_kind(self, kind: str, cls: type[T]) -> dict[str, T]:
-        out: dict[str, T] = {}
-        for node, data in self._g.nodes(data=True):
-            if node[0] == kind and isinstance(value := data.get("value"), cls):
-                out[node[1]] = value
-        return out
 
     async def neighbourhood(self, refs: References) -> Neighbourhood:
         """What a write names, what it depends on reachably, its outcome ids' owners."""
@@ -195,18 +186,18 @@ class MemoryStore:
             if (cred := self._cred(cid)) is not None:
                 creds[cid] = cred
                 todo.extend(dependencies(cred))
-        providers = self._some(_PROV, sorted(refs.providers), Provider)
-        skills = self._some(_SKILL, sorted(refs.skills), Skill)
+        providers = _some(self._providers, sorted(refs.providers))
+        skills = _some(self._skills, sorted(refs.skills))
         near: dict[str, list[str]] = {}
         # suggestions for a typo come from every id, as the seed loader's do: this scan
         # happens only on the way to rejecting a write
-        for sort, kind, named, found in (
-            ("credential", _CRED, refs.credentials, creds),
-            ("provider", _PROV, refs.providers, providers),
-            ("skill", _SKILL, refs.skills, skills),
+        for sort, every, named, found in (
+            ("credential", self._creds.keys(), refs.credentials, creds),
+            ("provider", self._providers.keys(), refs.providers, providers),
+            ("skill", self._skills.keys(), refs.skills, skills),
         ):
             if not named <= found.keys():
-                near[sort] = [n[1] for n in self._g if n[0] == kind]
+                near[sort] = list(every)
         graph = Graph(self._frameworks, providers, skills, creds, ())
         return Neighbourhood(graph, near)
 
@@ -217,8 +208,7 @@ class MemoryStore:
 
     async def framework(self, code: str) -> Framework | None:
         """One framework by code."""
-        value = self._value(_FW, code)
-        return value if isinstance(value, Framework) else None
+        return self._frameworks.get(code)
 
     async def credential(self, credential_id: str) -> Credential | None:
         """One credential by id."""
@@ -226,26 +216,19 @@ class MemoryStore:
 
     async def credentials(self, ids: Sequence[str]) -> dict[str, Credential]:
         """The credentials among ids that exist."""
-        found = {i: self._cred(i) for i in ids}
-        return {i: c for i, c in found.items() if c is not None}
-
-    def _some(self, kind: str, ids: Sequence[str], cls: type[T]) -> dict[str, T]:
-        found = {i: self._value(kind, i) for i in ids}
-        return {i: v for i, v in found.items() if isinstance(v, cls)}
+        return _some(self._creds, ids)
 
     async def providers(self, ids: Sequence[str]) -> dict[str, Provider]:
         """The providers among ids that exist."""
-        return self._some(_PROV, ids, Provider)
+        return _some(self._providers, ids)
 
     async def skills(self, ids: Sequence[str]) -> dict[str, Skill]:
         """The skills among ids that exist."""
-        return self._some(_SKILL, ids, Skill)
+        return _some(self._skills, ids)
 
     async def stacks_into(self, credential_id: str) -> Sequence[Credential]:
         """Credentials whose rules name this one, by id."""
-        if (_CRED, credential_id) not in self._g:
-            return []
-        ids = sorted({src for src, _ in self._edges_in(credential_id, "REQUIRES")})
+        ids = sorted({src for src, _ in self._edges_in(credential_id, _REQUIRES)})
         return [c for c in (self._cred(i) for i in ids) if c is not None]
 
     async def stacks_into_many(self, ids: Sequence[str]) -> dict[str, list[Credential]]:
@@ -254,13 +237,7 @@ class MemoryStore:
 
     async def recognitions_from(self, credential_id: str) -> Sequence[Recognition]:
         """Decisions recorded from this credential, by target id."""
-        if (_CRED, credential_id) not in self._g:
-            return []
-        recs = [
-            data["value"]
-            for _s, _d, key, data in self._g.out_edges((_CRED, credential_id), keys=True, data=True)
-            if key == "RECOGNISED_AS"
-        ]
+        recs = [_recognition(data) for _dst, data in self._edges_out(credential_id, _RECOGNISED)]
         return sorted(recs, key=lambda r: r.to_id)
 
     async def recognitions_from_many(self, ids: Sequence[str]) -> dict[str, list[Recognition]]:
@@ -303,8 +280,8 @@ class MemoryStore:
         prerequisites and the credentials recognised as each prerequisite."""
         asked: dict[str, Skill] = {}
         for sid in skills:
-            skill = self._value(_SKILL, sid)
-            if not isinstance(skill, Skill):
+            skill = self._skills.get(sid)
+            if skill is None:
                 raise NotFound.no_such("skill", sid)
             asked[sid] = skill
         for h in held:
@@ -313,26 +290,20 @@ class MemoryStore:
         recs: dict[tuple[str, str], Recognition] = {}
         frontier: list[str] = []
         for sid in asked:
-            frontier.extend(
-                src[1]
-                for src, _dst, key in self._g.in_edges((_SKILL, sid), keys=True)
-                if key == "HAS_SKILL"
-            )
+            frontier.extend(sorted(self._candidates.holding(sid)))
         for h in held:
             frontier.append(h)
-            for _s, dst, key, data in self._g.out_edges((_CRED, h), keys=True, data=True):
-                if key == "RECOGNISED_AS":
-                    recs[(h, dst[1])] = data["value"]
-                    frontier.append(dst[1])
+            for dst, data in self._edges_out(h, _RECOGNISED):
+                recs[(h, dst)] = _recognition(data)
+                frontier.append(dst)
         # Only a prerequisite needs the credentials recognised as it (they can meet it).
         needed: set[str] = set()
         pending: list[str] = []
         while frontier or pending:
             if pending:
                 q = pending.pop()
-                for src, data in self._edges_in(q, "RECOGNISED_AS"):
-                    rec = data["value"]
-                    assert isinstance(rec, Recognition)
+                for src, data in self._edges_in(q, _RECOGNISED):
+                    rec = _recognition(data)
                     recs[(rec.from_id, rec.to_id)] = rec
                     frontier.append(src)
                 frontier.append(q)
@@ -355,10 +326,8 @@ class MemoryStore:
     def _recognitions_into(self, cid: str, found: list[Recognition]) -> list[str]:
         """Add the decisions recorded into `cid` to `found`; the ids they come from."""
         sources: list[str] = []
-        for src, data in self._edges_in(cid, "RECOGNISED_AS"):
-            rec = data["value"]
-            assert isinstance(rec, Recognition)
-            found.append(rec)
+        for src, data in self._edges_in(cid, _RECOGNISED):
+            found.append(_recognition(data))
             sources.append(src)
         return sources
 
@@ -366,13 +335,13 @@ class MemoryStore:
         """Targets whose rules name a held credential or what a held one is recognised as."""
         named: set[str] = set()
         for h in held:
-            if (_CRED, h) not in self._g:
+            if h not in self._creds:
                 raise NotFound.no_such("held credential", h)
             named.add(h)
-            named.update(self._edges_out(h, "RECOGNISED_AS"))
+            named.update(dst for dst, _ in self._edges_out(h, _RECOGNISED))
         targets: set[str] = set()
         for cid in named:
-            targets.update(src for src, _ in self._edges_in(cid, "REQUIRES"))
+            targets.update(src for src, _ in self._edges_in(cid, _REQUIRES))
         return sorted(targets)
 
     async def equivalence_context(
@@ -404,12 +373,9 @@ class MemoryStore:
 
     async def provider_credentials(self, provider_id: str) -> Sequence[Credential]:
         """The credentials offered by this provider, by id."""
-        node = (_PROV, provider_id)
-        if node not in self._g:
+        if provider_id not in self._providers:
             raise NotFound.no_such("provider", provider_id)
-        ids = sorted(
-            src[1] for src, _d, key in self._g.in_edges(node, keys=True) if key == "OFFERED_BY"
-        )
+        ids = sorted(self._offered.get(provider_id, ()))
         return [c for c in (self._cred(i) for i in ids) if c is not None]
 
     async def _context(
@@ -428,35 +394,35 @@ class MemoryStore:
     async def upsert_credential(self, credential: Credential) -> None:
         """Insert or replace one credential and its relationships."""
         async with self._lock:
-            node = (_CRED, credential.id)
             if (before := self._cred(credential.id)) is not None:
                 for oid in _custom_outcomes(before):
                     self._custom_outcomes.pop(oid, None)
-            else:
-                self._n_credentials += 1
+                self._unlink_credential(before)
             self._custom_outcomes.update(_custom_outcomes(credential))
-            if node in self._g:
-                old = [
-                    (s, d, k)
-                    for s, d, k in self._g.out_edges(node, keys=True)
-                    if k != "RECOGNISED_AS"
-                ]
-                self._g.remove_edges_from(old)
-                self._candidates.remove(credential.id)
-            self._g.add_node(node, value=credential)
+            self._creds[credential.id] = credential
             self._link_credential(self._g, credential)
             self._search.upsert(credential)
-            self._candidates.add(credential)
 
     async def record_recognition(self, recognition: Recognition) -> None:
         """Insert or replace the decision for (from, to)."""
         async with self._lock:
-            src, dst = (_CRED, recognition.from_id), (_CRED, recognition.to_id)
-            if self._g.has_edge(src, dst, key="RECOGNISED_AS"):
-                self._g.remove_edge(src, dst, key="RECOGNISED_AS")
-            self._g.add_edge(src, dst, key="RECOGNISED_AS", value=recognition)
+            src, dst = recognition.from_id, recognition.to_id
+            if self._g.has_edge(src, dst, key=_RECOGNISED):
+                self._g.remove_edge(src, dst, key=_RECOGNISED)
+            self._g.add_edge(src, dst, key=_RECOGNISED, value=recognition)
 
 
 def _custom_outcomes(cred: Credential) -> dict[str, str]:
     mine = f"{cred.id}#o"
     return {o.id: cred.id for o in cred.outcomes if not o.id.startswith(mine)}
+
+
+def _recognition(data: dict[str, object]) -> Recognition:
+    rec = data["value"]
+    assert isinstance(rec, Recognition)
+    return rec
+
+
+def _some(table: dict[str, T], ids: Iterable[str]) -> dict[str, T]:
+    """The values of `table` among ids, in the order asked."""
+    return {i: v for i in ids if (v := table.get(i)) is not None}

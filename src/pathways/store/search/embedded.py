@@ -1,9 +1,10 @@
 """Credential search for the embedded store: the word index shortlists, rapidfuzz scores.
 
 Titles are indexed by credential, skill labels by skill (a label is stored and scored
-once however many credentials teach the skill), and each skill knows the credentials
-aligned to it.  A search costs the posting lists its words touch plus the shortlist it
-scores; a listing without text is one bisection into a filter list.
+once however many credentials teach the skill), and the candidate index kept here (the
+equivalence shortlist's, one copy for both) knows the credentials aligned to each skill.
+A search costs the posting lists its words touch plus the shortlist it scores; a listing
+without text is one bisection into a filter list.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
-from pathways.domain.candidates import credential_skills
+from pathways.domain.candidates import CandidateIndex
 from pathways.domain.dates import valid_on
 from pathways.model import Credential, Level, Skill
 from pathways.store.base import SearchFilter, SearchKey, SearchPage
@@ -61,8 +62,7 @@ class EmbeddedSearch:
         self._titles = WordIndex()
         self._labels = WordIndex()
         self._lists = FilterLists()
-        self._holders: dict[str, set[str]] = {}
-        self._skills_of: dict[str, frozenset[str]] = {}
+        self.candidates = CandidateIndex((), levels)
         self._dated: dict[str, Credential] = {}  # only credentials with valid_from/valid_until
         # The scorer is an attribute so a test can watch what it is given.
         self.score: Scorer = best_texts
@@ -79,24 +79,14 @@ class EmbeddedSearch:
         return Facets(cred.country, cred.kind.value, eqf)
 
     def upsert(self, cred: Credential) -> None:
-        """Index a new or changed credential: its titles, filter lists and skills."""
+        """Index a new or changed credential: its titles, filter lists and candidate postings."""
         self._titles.put(cred.id, credential_texts(cred))
         self._lists.put(cred.id, self._facets(cred))
         if cred.valid_from is not None or cred.valid_until is not None:
             self._dated[cred.id] = cred
         else:
             self._dated.pop(cred.id, None)
-        skills = credential_skills(cred)
-        old = self._skills_of.get(cred.id, frozenset())
-        for sid in old - skills:
-            holders = self._holders.get(sid)
-            if holders is not None:
-                holders.discard(cred.id)
-                if not holders:
-                    del self._holders[sid]
-        for sid in skills - old:
-            self._holders.setdefault(sid, set()).add(cred.id)
-        self._skills_of[cred.id] = skills
+        self.candidates.add(cred)
 
     def search(
         self, flt: SearchFilter, limit: int, after: SearchKey | None, fetch: Fetch
@@ -138,11 +128,12 @@ class EmbeddedSearch:
         labels = {s: self._labels.texts(s) for s in cap(label_hits)}
         title_best = self.score(query, titles, False, title_words)
         skill_best = self.score(query, labels, True, label_words)
+        holding = self.candidates.holding
         if key == ANY:
-            holders = {sid: self._holders.get(sid, set()) for sid in skill_best}
+            holders = {sid: holding(sid) for sid in skill_best}
         else:
             members = self._lists.members(key)
-            holders = {sid: self._holders.get(sid, set()) & members for sid in skill_best}
+            holders = {sid: holding(sid) & members for sid in skill_best}
         if skip:
             holders = {sid: ids - skip for sid, ids in holders.items()}
         return combine(title_best, skill_best, holders)
