@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from sys import intern
+from types import MappingProxyType
 
 from pathways.model import (
     Credential,
@@ -178,6 +180,18 @@ def parse_skill(ctx: Ctx, rec: Mapping[object, object]) -> Skill | None:
     return None if ident is None else Skill(ident, out)
 
 
+_NO_EXTRA: Mapping[str, object] = MappingProxyType({})
+"""The extra keys of the many credentials that have none: one empty mapping for all."""
+
+
+def _shared(value: str | None) -> str | None:
+    """One copy of a value many records repeat (a country, a language, a skill or provider id).
+
+    A large graph holds each of these once instead of once a record (issue 16's memory).
+    """
+    return None if value is None else intern(value)
+
+
 def parse_credential(ctx: Ctx, rec: Mapping[object, object], known: Known) -> Credential | None:
     """A credential with references checked against `known`, or None when anything is wrong."""
     start = len(ctx.problems)
@@ -234,9 +248,9 @@ def parse_credential(ctx: Ctx, rec: Mapping[object, object], known: Known) -> Cr
         id=ident,
         kind=kind,
         title=title,
-        country=country,
-        language=language,
-        provider=provider,
+        country=intern(country),
+        language=_shared(language),
+        provider=_shared(provider),
         level=level,
         ects=ects,
         hours=hours,
@@ -248,7 +262,7 @@ def parse_credential(ctx: Ctx, rec: Mapping[object, object], known: Known) -> Cr
         outcomes=outcomes,
         prerequisites=prerequisites,
         requirements=requirements,
-        extra=extra,
+        extra=extra or _NO_EXTRA,
     )
 
 
@@ -287,7 +301,7 @@ def _level_ref(ctx: Ctx, rec: Mapping[object, object], known: Known) -> LevelRef
             "code",
         )
         return None
-    return LevelRef(framework, code)
+    return LevelRef(intern(framework), intern(code))
 
 
 def _outcomes(
@@ -330,7 +344,7 @@ def _outcomes(
             )
         seen.add(oid)
         if text_ is not None:
-            out.append(Outcome(oid, text_, lang, skills))
+            out.append(Outcome(oid, text_, _shared(lang), tuple(map(intern, skills))))
     return tuple(out)
 
 
