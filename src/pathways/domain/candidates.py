@@ -28,6 +28,7 @@ one yet can score (see `pathways.domain.equivalence.reach`).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import sys
@@ -127,7 +128,9 @@ class CandidateIndex:
         self._by_shape: dict[str, set[str]] = {}
         self._bare: set[str] = set()  # shapes of credentials listing no outcomes
         self._by_skill: dict[str, set[str]] = {}
-        self._by_token: dict[str, set[str]] = {}
+        # token postings are lists (8 bytes an entry, where a set takes 30-60): a
+        # credential's tokens are distinct, and they are only counted, never intersected
+        self._by_token: dict[str, list[str]] = {}
         self._by_eqf: dict[int, set[str]] = {}
         for cred in credentials:
             self.add(cred)
@@ -165,7 +168,7 @@ class CandidateIndex:
         for s in skills:
             self._by_skill.setdefault(s, set()).add(cid)
         for t in toks:
-            self._by_token.setdefault(t, set()).add(cid)
+            self._by_token.setdefault(t, []).append(cid)
         for e in eqf:
             self._by_eqf.setdefault(e, set()).add(cid)
 
@@ -173,12 +176,10 @@ class CandidateIndex:
         """Drop a credential from every index; unknown ids are ignored."""
         if credential_id not in self._country:
             return
-        for key, table in (
-            (self._skills.pop(credential_id), self._by_skill),
-            (self._tokens.pop(credential_id), self._by_token),
-        ):
-            for k in key:
-                _discard(table, k, credential_id)
+        for s in self._skills.pop(credential_id):
+            _discard(self._by_skill, s, credential_id)
+        for t in self._tokens.pop(credential_id):
+            _drop(self._by_token, t, credential_id)
         for e in self._eqf.pop(credential_id):
             _discard(self._by_eqf, e, credential_id)
         del self._country[credential_id]
@@ -254,5 +255,14 @@ def _discard(table: dict[K, set[str]], key: K, cid: str) -> None:
     posting = table.get(key)
     if posting is not None:
         posting.discard(cid)
+        if not posting:
+            del table[key]
+
+
+def _drop(table: dict[str, list[str]], key: str, cid: str) -> None:
+    posting = table.get(key)
+    if posting is not None:
+        with contextlib.suppress(ValueError):
+            posting.remove(cid)
         if not posting:
             del table[key]

@@ -9,6 +9,7 @@ owner touches only its own words: no write rebuilds the index.
 from __future__ import annotations
 
 import bisect
+import contextlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -22,7 +23,9 @@ class WordIndex:
     """Owners (credential or skill ids) of texts by normalised word, with the texts kept."""
 
     def __init__(self) -> None:
-        self._postings: dict[str, set[str]] = {}
+        # lists, not sets: an owner is put once per distinct word, and a list costs 8 bytes
+        # an owner where a set costs 30-60 (issue 16's memory); removal is a C-speed scan
+        self._postings: dict[str, list[str]] = {}
         self._vocab: list[str] = []
         self._by_length: dict[int, list[str]] = {}
         self._texts: dict[str, tuple[SearchText, ...]] = {}
@@ -43,10 +46,10 @@ class WordIndex:
         for word in {w for t in texts for w in t.norm.split()}:
             posting = self._postings.get(word)
             if posting is None:
-                posting = self._postings[word] = set()
+                posting = self._postings[word] = []
                 bisect.insort(self._vocab, word)
                 bisect.insort(self._by_length.setdefault(len(word), []), word)
-            posting.add(owner)
+            posting.append(owner)
 
     def remove(self, owner: str) -> None:
         """Drop an owner's texts; unknown owners are ignored."""
@@ -57,7 +60,8 @@ class WordIndex:
             posting = self._postings.get(word)
             if posting is None:
                 continue
-            posting.discard(owner)
+            with contextlib.suppress(ValueError):
+                posting.remove(owner)
             if not posting:
                 del self._postings[word]
                 _drop(self._vocab, word)
@@ -96,7 +100,7 @@ class WordIndex:
             owners: set[str] = set()
             for indexed in self.words_for(word):
                 matched.add(indexed)
-                owners |= self._postings[indexed]
+                owners.update(self._postings[indexed])
             hits.update(owners)
         return hits, matched
 
