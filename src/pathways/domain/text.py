@@ -92,9 +92,16 @@ _LIGATURES = str.maketrans(
 )
 
 
+STEM_CACHE = 65_536
+"""Words whose stems are kept: a vocabulary repeats, and the suffix loop costs most."""
+
+
 def fold(text: str) -> str:
     """Lower-case and strip accents, so 'Õppija' and 'oppija', 'Ærø' and 'aero' compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LIGATURES))
+    folded = text.casefold()
+    if folded.isascii():  # nothing to fold further (most texts); the char loop is the cost
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded.translate(_LIGATURES))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -103,6 +110,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+@lru_cache(maxsize=STEM_CACHE)
 def stem(word: str) -> str:
     """Strip the longest known suffix when enough of the word remains."""
     for suffix in _SUFFIXES:
@@ -153,14 +161,13 @@ def outcome_keys(outcomes: Sequence[Outcome]) -> list[str]:
 def index_tokens(credential: Credential) -> frozenset[str]:
     """Distinct tokens of a credential's title and outcome texts (what the index holds).
 
-    Each outcome's match key is kept on the way (see `outcome_keys`), so a credential is
-    tokenised once, when it is indexed, rather than again by the first comparison.
+    Outcome match keys are not kept here but on first comparison (see `outcome_keys`):
+    kept for every outcome of a graph they cost ~1 KB a credential (issue 16's memory),
+    and a comparison touches a few hundred credentials.
     """
     found: set[str] = set(_tokens(credential.title))
     for outcome in credential.outcomes:
-        toks = _tokens(outcome.text)
-        _OUTCOME_KEYS[outcome] = " ".join(toks)
-        found.update(toks)
+        found.update(_tokens(outcome.text))
     return frozenset(found)
 
 
