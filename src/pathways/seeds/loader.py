@@ -23,7 +23,7 @@ from pathways.model import (
 from pathways.seeds.eqf import builtin_eqf
 from pathways.seeds.fields import Ctx, Names, show
 from pathways.seeds.keys import LIST_SORTS, unknown_keys
-from pathways.seeds.reader import line_of, read_file, seed_files
+from pathways.seeds.reader import LineDict, line_of, read_file, seed_files
 from pathways.seeds.records import (
     Known,
     parse_credential,
@@ -187,9 +187,14 @@ def _credentials(recs: _Records, known: Known, repeats: set[int]) -> dict[str, C
     needs: dict[str, tuple[str, ...]] = {}
     prerequisites: dict[str, tuple[str, ...]] = {}
     outcome_owner: dict[str, str] = {}
-    for n, (name, rec) in enumerate(recs.by_list["credentials"]):
+    entries = recs.by_list["credentials"]
+    for n, (name, rec) in enumerate(entries):
         ctx = Ctx(name, rec, recs.problems)
         cred = parse_credential(ctx, rec, known)
+        # the record as read is let go once parsed: its memory is reused for the values
+        # built next instead of holding every file's records to the end (issue 16's memory)
+        entries[n] = (name, _EMPTY)
+        ctx.record = _dependency_lines(rec)
         if n in repeats or ctx.id is None:
             continue
         where[ctx.id] = ctx
@@ -207,6 +212,18 @@ def _credentials(recs: _Records, known: Known, repeats: set[int]) -> dict[str, C
         field = "prerequisites" if only_prerequisites(cycle, prerequisites) else "requirements"
         where[cycle[0]].bad(field, describe_cycle(cycle, prerequisites))
     return out
+
+
+_EMPTY: Mapping[object, object] = LineDict()
+
+
+def _dependency_lines(rec: Mapping[object, object]) -> LineDict | None:
+    """What the checks after parsing need of a record: where it, its outcomes, its
+    prerequisites and its requirements are written."""
+    if not isinstance(rec, LineDict):
+        return None
+    keys = ("outcomes", "prerequisites", "requirements")
+    return LineDict(rec.line, {k: rec.key_lines[k] for k in keys if k in rec.key_lines})
 
 
 def dependencies(cred: Credential) -> tuple[str, ...]:

@@ -27,15 +27,20 @@ _NO_KEY: Any = object()
 _MERGE_KEY: Any = object()
 
 
+_NO_KEY_LINES: dict[Any, int] = {}
+
+
 class LineDict(dict[Any, Any]):
     """A mapping read from a file, with the line it starts on and the line of each key."""
 
     __slots__ = ("key_lines", "line")
 
-    def __init__(self, line: int | None = None) -> None:
+    def __init__(self, line: int | None = None, key_lines: dict[Any, int] | None = None) -> None:
         super().__init__()
         self.line = line
-        self.key_lines: dict[Any, int] = {}
+        # JSON mappings know no key lines: they share one empty table, never written to
+        # (a table each was ~500 bytes a credential at load, issue 16's memory)
+        self.key_lines: dict[Any, int] = _NO_KEY_LINES if key_lines is None else key_lines
 
 
 def line_of(node: object, key: object = None) -> int | None:
@@ -123,7 +128,7 @@ def read_events(text: str | bytes) -> tuple[object, list[tuple[int, object]]]:
             elif kind is map_start or kind is seq_start:
                 if event.tag not in _COLLECTION_TAGS:
                     raise _error(f"unsupported tag {event.tag!r}", event.start_mark)
-                value = LineDict(event.start_mark.line + 1) if kind is map_start else []
+                value = LineDict(event.start_mark.line + 1, {}) if kind is map_start else []
             elif kind is alias_event:
                 if event.anchor not in anchors:
                     raise _error(f"found undefined alias {event.anchor!r}", event.start_mark)
