@@ -27,9 +27,9 @@ PLANS = (
 )
 
 
-async def heavy_service(graph: Graph) -> Service:
+async def heavy_service(graph: Graph, workers: int = 2) -> Service:
     """The small graph plus a credits rule over PARTS uneven credentials (seconds to prove)."""
-    service = Service(MemoryStore(graph))
+    service = Service(MemoryStore(graph), heavy_workers=workers)
     rng = random.Random(3)
     for i in range(PARTS):
         part = {"id": f"part-{i}", "kind": "UNIT", "title": f"Part {i}", "country": "IE"}
@@ -47,9 +47,10 @@ async def heavy_service(graph: Graph) -> Service:
     return service
 
 
-def test_healthz_answers_while_a_heavy_plan_is_computed(small_graph: Graph) -> None:
+@pytest.mark.parametrize("workers", [1, 2])  # 1: what `pathways serve` runs on two cores
+def test_healthz_answers_while_a_heavy_plan_is_computed(small_graph: Graph, workers: int) -> None:
     async def main() -> tuple[list[str], Any]:
-        service = await heavy_service(small_graph)
+        service = await heavy_service(small_graph, workers)
         # by 50 ms the plans are being searched
         return await health_while(service, PLANS, lambda: asyncio.sleep(0.05))
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import threading
 
+import pytest
+
 from pathways.domain import budget
 from pathways.model import Graph
 from pathways.service import REQUEST_SECONDS, Service
@@ -23,7 +25,8 @@ def test_heavy_work_runs_off_the_event_loop_thread(small_graph: Graph) -> None:
     assert worker != loop_thread
 
 
-def test_the_loop_answers_while_heavy_work_runs(small_graph: Graph) -> None:
+@pytest.mark.parametrize("workers", [1, 2])  # 1: what `pathways serve` runs on two cores
+def test_the_loop_answers_while_heavy_work_runs(small_graph: Graph, workers: int) -> None:
     release = threading.Event()
     order: list[str] = []
 
@@ -32,7 +35,7 @@ def test_the_loop_answers_while_heavy_work_runs(small_graph: Graph) -> None:
         order.append("heavy")
 
     async def main() -> None:
-        service = Service(MemoryStore(small_graph))
+        service = Service(MemoryStore(small_graph), heavy_workers=workers)
         try:
             running = asyncio.ensure_future(service.run_heavy(heavy))
             await asyncio.sleep(0)
