@@ -47,29 +47,50 @@ def _run(tmp_path: Path, text: str, capsys: pytest.CaptureFixture[str]) -> tuple
     return code, out.out, out.err
 
 
-def test_a_complete_draft_loads_and_is_reported(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("draft", "status", "heading", "lines"),
+    [
+        pytest.param(
+            GOOD,
+            0,
+            "Design check of 'MIG welding for beginners' (ie-draft-mig), IE",
+            [
+                "Would load: no validation problems.",
+                "Annex I elements: score 1.00 of 1",
+                "+ QUALITY (MET)",
+                "? LEARNER_CENTRED (NEEDS_REVIEW)",
+                "1. ee-keevitus (EE) 'MIG/MAG keevitus'",
+            ],
+            id="a complete draft loads and is reported",
+        ),
+        pytest.param(
+            BAD,
+            1,
+            "Design check of 'Drawing basics' (ie-draft-bad), IE",
+            [
+                "Would not load: 2 problem(s)",
+                "  ! provider: 'nobody' ",
+                "  ! outcomes[0].skills[1]: ",
+                "- AUTHENTIC (NOT_MET)",
+                "missing: awarding body",
+            ],
+            id="a draft that would not load names each problem",
+        ),
+    ],
+)
+def test_a_draft_is_reported_with_exit_status_by_whether_it_loads(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    draft: str,
+    status: int,
+    heading: str,
+    lines: list[str],
 ) -> None:
-    code, out, _ = _run(tmp_path, GOOD, capsys)
-    assert code == 0
-    assert out.startswith("Design check of 'MIG welding for beginners' (ie-draft-mig), IE")
-    assert "Would load: no validation problems." in out
-    assert "Annex I elements: score 1.00 of 1" in out
-    assert "+ QUALITY (MET)" in out
-    assert "? LEARNER_CENTRED (NEEDS_REVIEW)" in out
-    assert "1. ee-keevitus (EE) 'MIG/MAG keevitus'" in out
-
-
-def test_a_draft_that_would_not_load_names_each_problem(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    code, out, _ = _run(tmp_path, BAD, capsys)
-    assert code == 1
-    assert "Would not load: 2 problem(s)" in out
-    assert "  ! provider: " in out and "nobody" in out
-    assert "  ! outcomes[0].skills[1]: " in out
-    assert "- AUTHENTIC (NOT_MET)" in out
-    assert "missing: awarding body" in out
+    code, out, _ = _run(tmp_path, draft, capsys)
+    assert code == status
+    assert out.startswith(heading)
+    for line in lines:
+        assert line in out
 
 
 def test_a_file_that_is_no_credential_is_refused(
