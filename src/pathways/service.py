@@ -63,10 +63,11 @@ HEAVY_WORKERS = 2
 
 Threads rather than processes: the searches are pure Python and hold the GIL, so the
 threads give no parallelism, but the interpreter hands the GIL to the waiting loop thread
-every switch interval (5 ms), which is what keeps /healthz answering.  A process pool would
+every switch interval, which is what keeps /healthz answering.  A process pool would
 pickle every context across and keep a copy of the code per worker for little gain on a
-two-core host; the deadline, not the pool, bounds the work.  Two, so a short plan does not
-wait behind a long one, and no more, so the loop competes with few threads for the GIL."""
+two-core host (tried: no clear gain); the deadline, not the pool, bounds the work.  Two
+here, for the CLI and tests; `pathways serve` sizes the lane to its host and shortens the
+switch interval (serving.py): one thread on two cores, so the loop has one to win from."""
 
 REQUEST_SECONDS = 1.0
 """Time the heavy computations of one request may take, all its aliases together (from the
