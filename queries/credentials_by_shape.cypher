@@ -10,7 +10,7 @@ CALL (found) {
   UNWIND found AS x
   MATCH (x)-[:HAS_SKILL]->(s:Skill)
   WITH DISTINCT s
-  RETURN collect(s) AS skills
+  RETURN collect(s {.id, .labels}) AS skills
 }
-RETURN [c IN found | c {.*, search_text: null, search_texts: null, search_facets: null}] AS credentials,
+RETURN [c IN found | c {.id, .kind, .title, .country, .language, .provider, .level_framework, .level_code, .ects, .hours, .assessment, .participation, .quality_assurance, .valid_from, .valid_until, .outcomes, .prerequisites, .requirements, .extra}] AS credentials,
        skills

@@ -45,20 +45,20 @@ CALL (c, targets, short) {
   UNWIND [c] + targets + short AS x
   MATCH (x)-[:HAS_SKILL]->(s:Skill)
   WITH DISTINCT s
-  RETURN collect(s) AS skills
+  RETURN collect(s {.id, .labels}) AS skills
 }
 CALL () {
   MATCH (l:Level)
-  RETURN collect(l) AS levels
+  RETURN collect(l {.*}) AS levels
 }
 CALL () {
   OPTIONAL MATCH (m:PathwaysMeta {key: 'graph'})
   RETURN m.version AS version
 }
-RETURN c {.*, search_text: null, search_texts: null, search_facets: null} AS credential,
+RETURN c {.id, .kind, .title, .country, .language, .provider, .level_framework, .level_code, .ects, .hours, .assessment, .participation, .quality_assurance, .valid_from, .valid_until, .outcomes, .prerequisites, .requirements, .extra} AS credential,
        recs,
-       [t IN targets | t {.*, search_text: null, search_texts: null, search_facets: null}] AS targets,
-       [o IN short | o {.*, search_text: null, search_texts: null, search_facets: null}] AS short,
+       [t IN targets | t {.id, .kind, .title, .country, .language, .provider, .level_framework, .level_code, .ects, .hours, .assessment, .participation, .quality_assurance, .valid_from, .valid_until, .outcomes, .prerequisites, .requirements, .extra}] AS targets,
+       [o IN short | o {.id, .kind, .title, .country, .language, .provider, .level_framework, .level_code, .ects, .hours, .assessment, .participation, .quality_assurance, .valid_from, .valid_until, .outcomes, .prerequisites, .requirements, .extra}] AS short,
        skills,
        levels,
        version

@@ -1,6 +1,7 @@
 // What planning $target needs: the target, the credentials its rules name and the held
 // ones, closed under "its prerequisites" and "credentials recognised as it" (the
-// RECOGNISED_FROM mirror), plus every decision into a credential of that set.
+// RECOGNISED_FROM mirror), plus every decision into a credential of that set.  Credentials
+// come back as maps of the properties a Credential is made of (no search texts).
 MATCH (t:Credential {id: $target})
 OPTIONAL MATCH (t)-[:REQUIRES]->(named:Credential)
 WITH t, collect(named) AS named
@@ -14,4 +15,7 @@ WITH DISTINCT found
 OPTIONAL MATCH (src:Credential)-[r:RECOGNISED_AS]->(found)
 WITH found,
      collect(CASE WHEN r IS NULL THEN NULL ELSE {from: src.id, props: properties(r)} END) AS into
-RETURN collect({credential: found, into: into}) AS found
+RETURN collect({
+  credential: found {.id, .kind, .title, .country, .language, .provider, .level_framework, .level_code, .ects, .hours, .assessment, .participation, .quality_assurance, .valid_from, .valid_until, .outcomes, .prerequisites, .requirements, .extra},
+  into: into
+}) AS found

@@ -17,4 +17,7 @@ WITH DISTINCT found
 OPTIONAL MATCH (src:Credential)-[r:RECOGNISED_AS]->(found)
 WITH found,
      collect(CASE WHEN r IS NULL THEN NULL ELSE {from: src.id, props: properties(r)} END) AS into
-RETURN collect({credential: found, into: into}) AS found
+RETURN collect({
+  credential: found {.id, .kind, .title, .country, .language, .provider, .level_framework, .level_code, .ects, .hours, .assessment, .participation, .quality_assurance, .valid_from, .valid_until, .outcomes, .prerequisites, .requirements, .extra},
+  into: into
+}) AS found

@@ -7,9 +7,10 @@ row costs a Bolt message each, which dominates the time of a pure-Python driver.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any, TypeVar
 
-from neo4j import AsyncManagedTransaction, AsyncTransaction
+from neo4j import AsyncManagedTransaction, AsyncTransaction, Record
 
 from pathways.domain.candidates import MAX_DF_SHARE, MIN_MAX_DF, NO_EQF, credential_skills
 from pathways.domain.equivalence.reach import Reach, shape_lists_outcomes
@@ -45,6 +46,51 @@ async def records(tx: Tx, name: Q, **params: Any) -> list[Row]:
     """Every record of a catalog query, nodes as property maps."""
     result = await tx.run(query(name), params)
     return await result.data()
+
+
+async def _single(tx: Tx, name: Q, **params: Any) -> Record | None:
+    """The one record of a query that returns maps and lists only, as the driver decoded it.
+
+    `records` runs the driver's `data()`, which walks every value again in Python to
+    turn nodes into dicts; the hot questions return maps already and skip that walk.
+    """
+    result = await tx.run(query(name), params)
+    return await result.single()
+
+
+CREDENTIAL_FIELDS = (
+    "id", "kind", "title", "country", "language", "provider", "level_framework",
+    "level_code", "ects", "hours", "assessment", "participation", "quality_assurance",
+    "valid_from", "valid_until", "outcomes", "prerequisites", "requirements", "extra",
+)  # fmt: skip
+"""The properties a Credential is decoded from, as the hot queries project them."""
+
+DECODED_CREDENTIALS = 8192
+"""Credentials a replica keeps decoded, by their exact properties (about 3 KB each)."""
+
+
+@lru_cache(maxsize=DECODED_CREDENTIALS)
+def _decoded(values: tuple[Any, ...]) -> Credential:
+    return codec.credential_from(dict(zip(CREDENTIAL_FIELDS, values, strict=True)))
+
+
+def credential(props: Mapping[str, Any]) -> Credential:
+    """A credential from its properties, decoded once while the same properties come back.
+
+    Keyed by every property it is made of, so a changed credential is decoded afresh;
+    the outcomes it shares keep their tokenised texts (domain.text) between requests.
+    """
+    return _decoded(tuple(props.get(field) for field in CREDENTIAL_FIELDS))
+
+
+@lru_cache(maxsize=DECODED_CREDENTIALS)
+def _decoded_skill(sid: str, labels: str | None) -> Skill:
+    return codec.skill_from({"id": sid, "labels": labels})
+
+
+def skill(props: Mapping[str, Any]) -> Skill:
+    """A skill from its id and labels, decoded once while they come back the same."""
+    return _decoded_skill(props["id"], props.get("labels"))
 
 
 async def _one(tx: Tx, name: Q, key: str, **params: Any) -> list[Any]:
@@ -158,8 +204,9 @@ async def _require(tx: Tx, ids: Sequence[tuple[str, str]]) -> dict[str, Credenti
 
 async def planning_context(tx: Tx, target: str, held: Sequence[str]) -> PlanningContext:
     """The target, its rule credentials, the held ones and their closure, in one query."""
-    rows = await _one(tx, Q.PLANNING_CLOSURE, "found", target=target, held=list(held))
-    found = {c.id: c for c in (codec.credential_from(r["credential"]) for r in rows)}
+    record = await _single(tx, Q.PLANNING_CLOSURE, target=target, held=list(held))
+    rows = record["found"] if record is not None else []
+    found = {c.id: c for c in (credential(r["credential"]) for r in rows)}
     # The target and the held credentials seed the closure: absent from it, they do not exist.
     for cid, role in [(target, "target credential"), *((h, "held credential") for h in held)]:
         if cid not in found:
@@ -182,8 +229,9 @@ async def skill_gap_context(tx: Tx, skills: Sequence[str], held: Sequence[str]) 
         if sid not in found_skills:
             raise NotFound(f"No skill with id '{sid}'.", id=sid)
     await _require(tx, [(h, "held credential") for h in held])
-    rows = await _one(tx, Q.SKILL_GAP_CLOSURE, "found", skills=list(skills), held=list(held))
-    found = {c.id: c for c in (codec.credential_from(r["credential"]) for r in rows)}
+    record = await _single(tx, Q.SKILL_GAP_CLOSURE, skills=list(skills), held=list(held))
+    rows = record["found"] if record is not None else []
+    found = {c.id: c for c in (credential(r["credential"]) for r in rows)}
     recs: dict[tuple[str, str], Recognition] = {}
     for row in rows:
         to_id = row["credential"]["id"]
@@ -239,7 +287,7 @@ async def equivalence_context(
     With `reach`, the credentials of the shapes it needs (domain.equivalence.reach) come
     in a second one when there are any the shortlist did not hold.
     """
-    rows = await records(
+    row = await _single(
         tx,
         Q.EQUIVALENCE_CONTEXT,
         id=credential_id,
@@ -249,27 +297,26 @@ async def equivalence_context(
         no_eqf=NO_EQF,
         limit=max(0, limit),
     )
-    if not rows:
+    if row is None:
         raise NotFound.no_such("credential", credential_id)
-    row = rows[0]
-    cred = codec.credential_from(row["credential"])
+    cred = credential(row["credential"])
     recs = [codec.recognition_from(cred.id, r["to"], r["props"]) for r in row["recs"]]
-    found = {c.id: c for c in map(codec.credential_from, [*row["targets"], *row["short"]])}
+    found = {c.id: c for c in map(credential, [*row["targets"], *row["short"]])}
     ids = dict.fromkeys([*(r.to_id for r in recs), *(p["id"] for p in row["short"])])
     levels = level_table(codec.level_from(lv) for lv in row["levels"])
-    skills = {s.id: s for s in map(codec.skill_from, row["skills"])}
+    skills = {s.id: s for s in map(skill, row["skills"])}
     if reach is not None:
         counts = await (shapes or ShapeCounts()).at(tx, row["version"], bool(cred.outcomes))
         wanted = shapes_to_reach(cred, counts, levels, country, reach, len(recs))
         if wanted:
-            more = await records(tx, Q.CREDENTIALS_BY_SHAPE, shapes=wanted, known=[cred.id, *found])
-            for props in more[0]["credentials"] if more else ():
-                extra = codec.credential_from(props)
+            more = await _single(tx, Q.CREDENTIALS_BY_SHAPE, shapes=wanted, known=[cred.id, *found])
+            for props in more["credentials"] if more is not None else ():
+                extra = credential(props)
                 found[extra.id] = extra
                 ids[extra.id] = None
-            for props in more[0]["skills"] if more else ():
-                skill = codec.skill_from(props)
-                skills[skill.id] = skill
+            for props in more["skills"] if more is not None else ():
+                found_skill = skill(props)
+                skills[found_skill.id] = found_skill
     return EquivalenceContext(
         credential=cred,
         candidates=tuple(found[i] for i in ids if i != cred.id),
