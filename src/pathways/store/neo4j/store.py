@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import logging
 import os
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import replace
 from typing import Any, TypeVar
@@ -42,7 +43,7 @@ from pathways.model import (
 )
 from pathways.seeds.inputs import References
 from pathways.store.base import Neighbourhood, SearchFilter, SearchKey, SearchPage, StoreHealth
-from pathways.store.neo4j import codec, loading, reads, search
+from pathways.store.neo4j import codec, loading, reads, search, warmup
 from pathways.store.neo4j.catalog import Q, query, statements
 from pathways.store.neo4j.neighbourhood import neighbourhood
 from pathways.wording import counted
@@ -95,17 +96,20 @@ class Neo4jStore:
         # which takes seconds to decode at 20,000 credentials.
         self._cached: tuple[int, Graph] | None = None
         self._shapes = reads.ShapeCounts()
+        self.warm_writes = False
         self._warming: asyncio.Task[None] | None = None
 
     @classmethod
     def from_env(cls) -> Neo4jStore:
         """A store configured by NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE."""
-        return cls(
+        store = cls(
             uri=os.environ.get("NEO4J_URI") or "bolt://127.0.0.1:7687",
             user=os.environ.get("NEO4J_USER") or None,
             password=os.environ.get("NEO4J_PASSWORD") or None,
             database=os.environ.get("NEO4J_DATABASE") or "neo4j",
         )
+        store.warm_writes = True  # a replica (serve): plan the writes before the first one
+        return store
 
     # --- connection ----------------------------------------------------------------
     async def open(self, *, strict: bool = False) -> None:
@@ -143,6 +147,23 @@ class Neo4jStore:
             await self._read(search.warm)
         except (StoreUnavailable, neo.Neo4jError) as err:
             log.warning("Neo4j search warm-up failed (the first search plans instead): %s", err)
+        if self.warm_writes:
+            await self.warm_up()
+
+    async def warm_up(self) -> None:
+        """Plan the statements of a write in Neo4j, writing nothing (store.neo4j.warmup)."""
+        t = time.perf_counter()
+        try:
+            await self._ensure_schema()
+            first = (await self.search(SearchFilter(), 1, None)).items
+            real = first[0][0] if first else None
+            for refs in warmup.refs(real):
+                await self.neighbourhood(refs)
+            await warmup.warm_up(self._session, warmup.like(real) if real else warmup.SAMPLE)
+        except (StoreUnavailable, neo.Neo4jError) as err:
+            log.warning("Neo4j write warm-up failed (the first write plans instead): %s", err)
+            return
+        log.info("Neo4j write statements planned in %.1f s", time.perf_counter() - t)
 
     async def close(self) -> None:
         """Close the driver (open() makes a new one)."""
