@@ -14,7 +14,8 @@ CALL () {
   RETURN c, t[1] AS score
   UNION ALL
   UNWIND range(0, size($skills) - 1) AS r
-  MATCH (:Skill {id: $skills[r]})<-[:HAS_SKILL]-(c:Credential)
+  // Only credentials hold skills: checking the label would cost a fifth of the statement.
+  MATCH (:Skill {id: $skills[r]})<-[:HAS_SKILL]-(c)
   RETURN c, $scores[r] AS score
 }
 WITH c, max(score) AS score
