@@ -30,7 +30,6 @@ from pathways.model import (
     Credential,
     Decision,
     Framework,
-    Graph,
     Level,
     PlanningContext,
     Provider,
@@ -39,7 +38,10 @@ from pathways.model import (
 )
 from pathways.portability import portability
 from pathways.seeds.draft import read_draft, sentence
+from pathways.seeds.inputs import credential_references
 from pathways.service import Service
+from pathways.store.base import Store
+from pathways.store.contexts import by_pair
 
 COMPARABLE_ABROAD = 5
 """Most computed matches in other countries a design check lists."""
@@ -104,12 +106,14 @@ class QualityService:
 
     async def design_check(self, data: Mapping[str, object]) -> DesignResult:
         """Report on a draft as if published, storing nothing."""
-        graph = await self.store.snapshot()
-        cred, problems = read_draft(data, graph)
+        # what the draft names and depends on, as a write would read it: no graph scan
+        hood = await self.store.neighbourhood(credential_references(data))
+        cred, problems = read_draft(data, hood.graph, near=hood.near)
         gathering = await self._gathering()
         own = None
         if cred.requirements is not None:
-            own = await self.service.run_heavy(_draft_plannable, cred, graph)
+            planning = await _draft_planning(self.store, cred)
+            own = await self.service.run_heavy(_plannable_from_nothing, planning)
         facts = await self._facts(cred, gathering, await self._links(cred, gathering, own))
         ctx = await self.store.draft_equivalence_context(
             cred, cred.country or None, DEFAULT_POLICY.shortlist_limit
@@ -212,23 +216,44 @@ class QualityService:
         )
 
 
-def _draft_plannable(draft: Credential, graph: Graph) -> bool:
-    """Whether a draft's own requirements can be met from nothing, planned on the graph."""
-    creds = {**graph.credentials, draft.id: draft}
+async def _draft_planning(store: Store, draft: Credential) -> PlanningContext:
+    """What planning a draft's own requirements from nothing reads, in one bounded read.
+
+    The credentials its rules name, closed under their prerequisites and the credentials
+    recognised as them, with every decision into that closure: the planning context of
+    the named ones (one as target, the others as held, which the stores close alike),
+    walked again from the draft so only what the draft reaches is kept.  A stored
+    credential with the draft's id is read too, for the decisions into it.
+    """
+    named = list(dict.fromkeys(rule_credentials(draft.requirements))) if draft.requirements else []
+    roots = list(await store.credentials(list(dict.fromkeys([*named, draft.id]))))
+    creds: dict[str, Credential] = {}
+    recs: list[Recognition] = []
+    if roots:
+        read = await store.planning_context(roots[0], roots[1:])
+        creds.update(read.credentials)
+        recs.extend(read.recognitions)
+    creds[draft.id] = draft
+    into: dict[str, list[Recognition]] = {}
+    for rec in recs:
+        into.setdefault(rec.to_id, []).append(rec)
     wanted: set[str] = {draft.id}
-    todo = list(rule_credentials(draft.requirements)) if draft.requirements else []
-    recs = [r for r in graph.recognitions if r.to_id in creds]
+    todo = list(named)
     while todo:
         cid = todo.pop()
         if cid in wanted or cid not in creds:
             continue
         wanted.add(cid)
         todo.extend(creds[cid].prerequisites)
-        todo.extend(r.from_id for r in recs if r.to_id == cid)
-    ctx = PlanningContext(
+        todo.extend(rec.from_id for rec in into.get(cid, ()))
+    return PlanningContext(
         target=draft,
         held=frozenset(),
         credentials={c: creds[c] for c in wanted if c in creds},
-        recognitions=tuple(r for r in recs if r.to_id in wanted),
+        recognitions=by_pair(rec for rec in recs if rec.to_id in wanted),
     )
+
+
+def _plannable_from_nothing(ctx: PlanningContext) -> bool:
+    """Whether the context's target can be completed from nothing held."""
     return stacking.plan(ctx).achievable

@@ -17,7 +17,7 @@ from typing import Any
 
 from pathways.errors import SeedProblem, SeedValidationError
 from pathways.model import Credential, CredentialKind, Graph
-from pathways.seeds.inputs import credential_from_input
+from pathways.seeds.inputs import Near, credential_from_input
 
 MAX_ROUNDS = 8
 """Validation passes before giving up on setting fields aside (each pass sets some aside)."""
@@ -89,15 +89,19 @@ def _sweep(value: Any) -> Any:
 
 
 def read_draft(
-    data: Mapping[str, object], graph: Graph, source: str = "draft"
+    data: Mapping[str, object], graph: Graph, source: str = "draft", near: Near | None = None
 ) -> tuple[Credential, tuple[SeedProblem, ...]]:
-    """The draft as validated against `graph`, with fields at fault set aside, and every problem."""
+    """The draft as validated against `graph`, with fields at fault set aside, and every problem.
+
+    `graph` may be the draft's neighbourhood (as for a write), with `near` the ids that
+    suggestions for unknown ones come from.
+    """
     record: dict[str, Any] = copy.deepcopy(dict(data))
     problems: dict[str, SeedProblem] = {}
     stood_in: set[str] = set()
     for _ in range(MAX_ROUNDS):
         try:
-            cred = credential_from_input(record, graph, source)
+            cred = credential_from_input(record, graph, source, near)
         except SeedValidationError as err:
             for p in err.problems:
                 problems.setdefault(str(p), p)

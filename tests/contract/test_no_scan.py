@@ -1,0 +1,120 @@
+"""designCheck reads the draft's neighbourhood and plan closure, never the whole graph."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from pathways.model import (
+    AllRule,
+    Credential,
+    CredentialRule,
+    Graph,
+    Recognition,
+    Rule,
+    rule_credentials,
+)
+from pathways.quality_service import _draft_planning
+from pathways.store.contexts import by_pair
+from tests.support.backends import Backend
+from tests.support.no_scan import WholeGraphRead, no_scan
+from tests.support.writes import new_credential
+
+DESIGN = """
+query($input: CredentialInput!) {
+  designCheck(input: $input) {
+    credential { id title provider { id } }
+    problems
+    qualityReport { score missing warnings }
+    principles { checks { principle status evidence advice } }
+    comparableAbroad { credential { id country } score basis }
+  }
+}"""
+
+DRAFTS: list[dict[str, Any]] = [
+    new_credential(
+        id="ie-draft-mig",
+        title="MIG welding for beginners",
+        provider="gti",
+        level={"framework": "IE-NFQ", "code": "5"},
+        ects=5,
+        outcomes=[{"text": "Weld steel plate with MIG/MAG", "skills": ["s:weld"]}],
+    ),
+    new_credential(
+        id="ie-draft-bad",
+        title="Something",
+        provider="nobody",
+        level={"framework": "IE-NFQ", "code": "99"},
+        prerequisites=["ie-safety", "missing-one"],
+        outcomes=[{"text": "Weld steel", "skills": ["s:weld", "s:unknown"]}],
+    ),
+    new_credential(
+        id="ie-draft-cert",
+        kind="QUALIFICATION",
+        title="Welding certificate, draft",
+        requirements={
+            "all": [
+                {"credential": "ie-safety"},
+                {"any": [{"credential": "ie-mig"}, {"credential": "ie-tig"}]},
+                {"credits": 3, "from": ["ie-drawing", "ee-joonised"]},
+            ]
+        },
+    ),
+    # the draft of a stored credential: its id is read with the rest
+    new_credential(id="ie-welding-cert", kind="QUALIFICATION", title="Welding, revised",
+                   requirements={"all": [{"credential": "ie-safety"}]}),
+]  # fmt: skip
+
+
+def test_store_refuses_the_whole_graph(backend: Backend) -> None:
+    with pytest.raises(WholeGraphRead):
+        backend.call(no_scan(backend.store).snapshot)
+
+
+@pytest.mark.parametrize("draft", DRAFTS, ids=lambda d: str(d["id"]))
+def test_design_check_never_reads_the_whole_graph(backend: Backend, draft: dict[str, Any]) -> None:
+    guarded = Backend(backend.name, no_scan(backend.store), backend.portal)
+    out = guarded.gql(DESIGN, {"input": draft})
+    assert "errors" not in out, out.get("errors")
+    assert out == backend.gql(DESIGN, {"input": draft})
+    assert out["data"]["designCheck"]["credential"]["id"] == draft["id"]
+
+
+def _whole_graph_walk(draft: Credential, graph: Graph) -> tuple[set[str], list[Recognition]]:
+    """The closure a draft's plan needs, walked over the whole graph (the reference)."""
+    creds = {**graph.credentials, draft.id: draft}
+    wanted: set[str] = {draft.id}
+    todo = list(rule_credentials(draft.requirements)) if draft.requirements else []
+    recs = [r for r in graph.recognitions if r.to_id in creds]
+    while todo:
+        cid = todo.pop()
+        if cid in wanted or cid not in creds:
+            continue
+        wanted.add(cid)
+        todo.extend(creds[cid].prerequisites)
+        todo.extend(r.from_id for r in recs if r.to_id == cid)
+    return {c for c in wanted if c in creds}, [r for r in recs if r.to_id in wanted]
+
+
+def _drafts(graph: Graph) -> list[Credential]:
+    """Drafts naming each stored credential alone, all of them, and each stored rule,
+    under a new id and under a stored one."""
+    ids = sorted(graph.credentials)
+    rules: list[Rule] = [CredentialRule(i) for i in ids]
+    rules += [AllRule(tuple(CredentialRule(i) for i in ids))]
+    rules += [c.requirements for c in graph.credentials.values() if c.requirements is not None]
+    base = graph.credentials[ids[0]]
+    return [replace(base, id=own, requirements=rule) for rule in rules for own in ("zz-new", *ids)]
+
+
+def test_draft_planning_reads_what_the_whole_graph_walk_finds(backend: Backend) -> None:
+    graph = backend.call(backend.store.snapshot)
+    guarded = no_scan(backend.store)
+    for draft in _drafts(graph):
+        ctx = backend.call(_draft_planning, guarded, draft)
+        wanted, recs = _whole_graph_walk(draft, graph)
+        assert set(ctx.credentials) == wanted, draft
+        assert ctx.credentials[draft.id] is draft
+        assert ctx.recognitions == by_pair(recs), draft
