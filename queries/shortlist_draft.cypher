@@ -1,6 +1,7 @@
 // Equivalence candidates for a credential that need not be stored (a design draft), by the
 // rule of pathways.domain.candidates over its skills $skills, index tokens $tokens and EQF
-// levels $eqf; leaves out $id and, when $exclude_key is set, credentials of that country.
+// levels $eqf; leaves out $id and, when $exclude_key is set, credentials of that country;
+// keeps, when $country_key is set, only credentials of that one.
 CALL () {
   MATCH (x:Credential)
   RETURN count(x) AS n
@@ -21,7 +22,8 @@ CALL (max_df) {
   RETURN o, 0 AS skills, count(*) AS tokens
 }
 WITH o, sum(skills) AS skills, sum(tokens) AS tokens
-WHERE $exclude_key IS NULL OR o.country_key <> $exclude_key
+WHERE ($exclude_key IS NULL OR o.country_key <> $exclude_key)
+  AND ($country_key IS NULL OR o.country_key = $country_key)
 WITH o, skills, tokens, coalesce(o.eqf, []) AS oe
 WITH o, skills, tokens,
      CASE WHEN size($eqf) = 0 OR size(oe) = 0 THEN $no_eqf

@@ -1,4 +1,4 @@
-"""designCheck reads the draft's neighbourhood and plan closure, never the whole graph."""
+"""designCheck and the document questions read what they name, never the whole graph."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from pathways.model import (
 from pathways.quality_service import _draft_planning
 from pathways.store.contexts import by_pair
 from tests.support.backends import Backend
+from tests.support.interop import document
 from tests.support.no_scan import WholeGraphRead, no_scan
 from tests.support.writes import new_credential
 
@@ -118,3 +119,39 @@ def test_draft_planning_reads_what_the_whole_graph_walk_finds(backend: Backend) 
         assert set(ctx.credentials) == wanted, draft
         assert ctx.credentials[draft.id] is draft
         assert ctx.recognitions == by_pair(recs), draft
+
+
+READ = """
+query($d: JSON!) {
+  readDocument(document: $d) {
+    format warnings
+    credentials { id title provider { id } level { framework code } outcomes { skills { id } } }
+    qualityReports { score missing }
+    providers { id name country }
+  }
+}"""
+EQUIVALENTS = """
+query($d: JSON!, $c: String) {
+  documentEquivalents(document: $d, country: $c, first: 10) { credential { id } score basis }
+}"""
+WRITE = "query($id: ID!, $f: DocumentFormat!) { credential(id: $id) { document(format: $f) } }"
+
+
+def _documents(backend: Backend) -> list[dict[str, Any]]:
+    written = [
+        backend.gql(WRITE, {"id": ident, "f": fmt})["data"]["credential"]["document"]
+        for ident, fmt in (("ee-keevitus", "ELM"), ("ie-mig", "CTDL"), ("ie-care", "OB3"))
+    ]
+    return [*written, document("elm_issued_credential.jsonld"), document("ctdl_graph.json")]
+
+
+def test_document_questions_never_read_the_whole_graph(backend: Backend) -> None:
+    guarded = Backend(backend.name, no_scan(backend.store), backend.portal)
+    for doc in _documents(backend):
+        read = guarded.gql(READ, {"d": doc})
+        assert "errors" not in read, read.get("errors")
+        assert read == backend.gql(READ, {"d": doc})
+        for country in (None, "IE", "EE"):
+            found = guarded.gql(EQUIVALENTS, {"d": doc, "c": country})
+            assert "errors" not in found, found.get("errors")
+            assert found == backend.gql(EQUIVALENTS, {"d": doc, "c": country})

@@ -7,11 +7,10 @@ the service's validated write path.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from pathways.domain import equivalence as eq
-from pathways.domain.candidates import CandidateIndex
 from pathways.domain.equivalence.model import DEFAULT_POLICY, Match, check_bounds
 from pathways.domain.quality import QualityReport, quality_report
 from pathways.errors import BadUserInput, NotFound, SeedValidationError
@@ -20,15 +19,7 @@ from pathways.interop.reading import DocumentFormat, Reading
 from pathways.interop.writers import write_document
 from pathways.interop.writers.common import Facts
 from pathways.interop.writers.ctdl import transfer_values
-from pathways.model import (
-    Credential,
-    EquivalenceContext,
-    Graph,
-    Level,
-    level_table,
-    levels_of,
-    rule_credentials,
-)
+from pathways.model import Credential, Framework, Graph, Level, rule_credentials
 from pathways.seeds.dump import credential_record
 from pathways.service import Service
 from pathways.store.base import Store
@@ -92,46 +83,41 @@ async def recognitions_document(store: Store, ident: str) -> dict[str, object]:
 
 
 async def read(service: Service, document: object, fmt: DocumentFormat | None) -> Reading:
-    """A document read against the graph's frameworks and providers; nothing is stored."""
+    """A document read against the frameworks and the providers of the countries it names.
+
+    Nothing is stored, and the graph is not read whole: an awarding body is matched by
+    name among the providers of its country, so only those are fetched, and only when
+    the document names one.
+    """
     check_size(document)
-    graph = await service.store.snapshot()
-    return await service.run_heavy(read_document, document, fmt, graph.frameworks, graph.providers)
+    frameworks = {fw.code: fw for fw in await service.store.frameworks()}
+    bare = await service.run_heavy(read_document, document, fmt, frameworks, None)
+    countries = sorted({p.country for p in bare.providers})
+    if not countries:
+        return bare
+    known = await service.store.providers_in(countries)
+    return await service.run_heavy(read_document, document, fmt, frameworks, known)
 
 
 async def quality_reports(store: Store, reading: Reading) -> list[QualityReport]:
     """One quality report per credential read, judged against the graph's levels."""
-    graph = await store.snapshot()
     named = {p.id for p in reading.providers}
+    stored = await store.providers(sorted({c.provider for c in reading.credentials if c.provider}))
+    frameworks: dict[str, Framework | None] = {}
     out = []
     for cred in reading.credentials:
         level = None
         known = True
         if cred.level is not None:
-            fw = graph.frameworks.get(cred.level.framework)
+            code = cred.level.framework
+            if code not in frameworks:
+                frameworks[code] = await store.framework(code)
+            fw = frameworks[code]
             level = fw.level(cred.level.code) if fw is not None else None
             known = level is not None
-        has_provider = bool(cred.provider) and (
-            cred.provider in named or cred.provider in graph.providers
-        )
+        has_provider = bool(cred.provider) and (cred.provider in named or cred.provider in stored)
         out.append(quality_report(cred, level, known, has_provider))
     return out
-
-
-class _Shortlists:
-    """A candidate index over the graph, rebuilt only when the store's snapshot changes."""
-
-    def __init__(self) -> None:
-        self._graph: Graph | None = None
-        self._index: CandidateIndex | None = None
-
-    def index(self, graph: Graph, levels: Mapping[tuple[str, str], Level]) -> CandidateIndex:
-        if self._graph is not graph or self._index is None:
-            self._index = CandidateIndex(graph.credentials.values(), levels)
-            self._graph = graph
-        return self._index
-
-
-_SHORTLISTS = _Shortlists()
 
 
 async def equivalents(
@@ -143,19 +129,16 @@ async def equivalents(
 ) -> list[Match]:
     """Computed matches in the graph for the awarded credential of a reading; none stored."""
     check_bounds(min_score, first)
-    graph = await service.store.snapshot()
-    levels = level_table(levels_of(graph.frameworks.values()))
     cred = reading.credentials[0]
     want = country.upper() if country else None
-    index = await service.run_heavy(_SHORTLISTS.index, graph, levels)
-    short = index.shortlist(cred, want, DEFAULT_POLICY.shortlist_limit)
-    candidates = tuple(graph.credentials[i] for i in short if i in graph.credentials)
-    skills = dict(graph.skills)
+    # the store's candidate shortlist for a credential it need not hold (as designCheck's)
+    ctx = await service.store.draft_equivalence_context(
+        cred, None, DEFAULT_POLICY.shortlist_limit, country=want
+    )
+    skills = dict(ctx.skills)
     for skill in reading.skills:
         skills.setdefault(skill.id, skill)
-    ctx = EquivalenceContext(
-        credential=cred, candidates=candidates, levels=levels, skills=skills, recognitions=()
-    )
+    ctx = replace(ctx, skills=skills)
     return await service.run_heavy(eq.equivalents, ctx, country, min_score, first)
 
 
@@ -206,10 +189,24 @@ async def import_document(
 ) -> list[Credential]:
     """Every credential a document holds, validated together and written, or none."""
     reading = await read(service, document, fmt)
-    fitted = import_records(reading, await service.store.snapshot())
+    fitted = import_records(reading, await _named(service.store, reading))
     records = [credential_record(c) for c in fitted]
     stored = {c.id: c for c in await service.upsert_credentials(records, fitted)}
     return [stored[c.id] for c in reading.credentials]  # in the document's order
+
+
+async def _named(store: Store, reading: Reading) -> Graph:
+    """The providers and skills a reading's credentials name that the store holds: all
+    `import_records` looks up (a write then validates each record against its own part)."""
+    providers = sorted({c.provider for c in reading.credentials if c.provider})
+    skills = sorted({s for c in reading.credentials for o in c.outcomes for s in o.skills})
+    return Graph(
+        frameworks={},
+        providers=await store.providers(providers),
+        skills=await store.skills(skills),
+        credentials={},
+        recognitions=(),
+    )
 
 
 def problems_of(err: SeedValidationError) -> Sequence[str]:

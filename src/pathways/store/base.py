@@ -149,6 +149,10 @@ class Store(Protocol):
     async def providers(self, ids: Sequence[str]) -> dict[str, Provider]:
         """The providers among `ids` that exist, by id."""
 
+    async def providers_in(self, countries: Sequence[str]) -> dict[str, Provider]:
+        """The providers of these countries (compared upper-cased), by id: what a document's
+        awarding bodies are matched against by name, without reading every provider."""
+
     async def skills(self, ids: Sequence[str]) -> dict[str, Skill]:
         """The skills among `ids` that exist, by id."""
 
@@ -202,10 +206,15 @@ class Store(Protocol):
         """Context for comparing a with exactly b. Raises NotFound for either id."""
 
     async def draft_equivalence_context(
-        self, credential: Credential, exclude_country: str | None, limit: int
+        self,
+        credential: Credential,
+        exclude_country: str | None,
+        limit: int,
+        country: str | None = None,
     ) -> EquivalenceContext:
-        """Context for a credential that need not be stored (a design draft): its shortlist
-        of at most `limit` candidates outside `exclude_country`, and no recorded decisions."""
+        """Context for a credential that need not be stored (a design draft, a document read):
+        its shortlist of at most `limit` candidates outside `exclude_country` (and of
+        `country` when given), and no recorded decisions."""
 
     async def provider_credentials(self, provider_id: str) -> Sequence[Credential]:
         """The credentials a provider offers, by id. Raises NotFound for an unknown provider."""

@@ -82,6 +82,9 @@ class MemoryStore:
         self._providers = dict(graph.providers)
         self._skills = dict(graph.skills)
         self._offered: dict[str, set[str]] = {}
+        self._providers_of: dict[str, list[str]] = {}
+        for prov in graph.providers.values():
+            self._providers_of.setdefault(prov.country.upper(), []).append(prov.id)
         for cred in graph.credentials.values():
             self._link_credential(g, cred)
         for rec in graph.recognitions:
@@ -221,6 +224,12 @@ class MemoryStore:
     async def providers(self, ids: Sequence[str]) -> dict[str, Provider]:
         """The providers among ids that exist."""
         return _some(self._providers, ids)
+
+    async def providers_in(self, countries: Sequence[str]) -> dict[str, Provider]:
+        """The providers of these countries, by id."""
+        wanted = {c.upper() for c in countries}
+        ids = sorted(i for c in wanted for i in self._providers_of.get(c, ()))
+        return {i: self._providers[i] for i in ids}
 
     async def skills(self, ids: Sequence[str]) -> dict[str, Skill]:
         """The skills among ids that exist."""
@@ -365,10 +374,16 @@ class MemoryStore:
         return await self._context(cred_a, [b], decided, keep_self=True)
 
     async def draft_equivalence_context(
-        self, credential: Credential, exclude_country: str | None, limit: int
+        self,
+        credential: Credential,
+        exclude_country: str | None,
+        limit: int,
+        country: str | None = None,
     ) -> EquivalenceContext:
-        """A draft's shortlist outside `exclude_country`, with no recorded decisions."""
-        short = self._candidates.shortlist(credential, None, limit, exclude_country=exclude_country)
+        """A draft's shortlist outside `exclude_country` (of `country` when given), no decisions."""
+        short = self._candidates.shortlist(
+            credential, country, limit, exclude_country=exclude_country
+        )
         return await self._context(credential, short, decided=())
 
     async def provider_credentials(self, provider_id: str) -> Sequence[Credential]:

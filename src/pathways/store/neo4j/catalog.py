@@ -32,6 +32,7 @@ class Q(enum.StrEnum):
     LEVELS = "levels"
     CREDENTIALS_BY_ID = "credentials_by_id"
     PROVIDERS_BY_ID = "providers_by_id"
+    PROVIDERS_IN = "providers_in"
     SKILLS_BY_ID = "skills_by_id"
     ALL_CREDENTIALS = "all_credentials"
     ALL_PROVIDERS = "all_providers"

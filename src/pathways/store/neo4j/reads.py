@@ -334,9 +334,9 @@ async def pair_context(tx: Tx, a: str, b: str) -> EquivalenceContext:
 
 
 async def draft_equivalence_context(
-    tx: Tx, cred: Credential, exclude_country: str | None, limit: int
+    tx: Tx, cred: Credential, exclude_country: str | None, limit: int, country: str | None = None
 ) -> EquivalenceContext:
-    """A draft's Cypher shortlist outside `exclude_country`, with no recorded decisions."""
+    """A draft's Cypher shortlist outside `exclude_country`, of `country`; no decisions."""
     short: list[Credential] = []
     if limit > 0:
         ref = cred.level
@@ -353,6 +353,7 @@ async def draft_equivalence_context(
             min_df=MIN_MAX_DF,
             df_share=MAX_DF_SHARE,
             exclude_key=codec.country_key(exclude_country) if exclude_country else None,
+            country_key=codec.country_key(country) if country is not None else None,
             no_eqf=NO_EQF,
             limit=limit,
         )

@@ -312,6 +312,15 @@ class Neo4jStore:
         )
         return {i: found[i] for i in ids if i in found}
 
+    async def providers_in(self, countries: Sequence[str]) -> dict[str, Provider]:
+        """The providers of these countries, by id."""
+
+        wanted = sorted({c.upper() for c in countries})
+        found = await self._read(
+            lambda tx: reads.nodes_by_id(tx, Q.PROVIDERS_IN, wanted, codec.provider_from)
+        )
+        return {i: found[i] for i in sorted(found)}
+
     async def skills(self, ids: Sequence[str]) -> dict[str, Skill]:
         """The skills among `ids` that exist, by id."""
 
@@ -375,12 +384,18 @@ class Neo4jStore:
         return await self._read(lambda tx: reads.pair_context(tx, a, b))
 
     async def draft_equivalence_context(
-        self, credential: Credential, exclude_country: str | None, limit: int
+        self,
+        credential: Credential,
+        exclude_country: str | None,
+        limit: int,
+        country: str | None = None,
     ) -> EquivalenceContext:
-        """A draft's candidate shortlist (run in Cypher) outside `exclude_country`."""
+        """A draft's candidate shortlist (run in Cypher) outside `exclude_country`, of `country`."""
 
         return await self._read(
-            lambda tx: reads.draft_equivalence_context(tx, credential, exclude_country, limit)
+            lambda tx: reads.draft_equivalence_context(
+                tx, credential, exclude_country, limit, country
+            )
         )
 
     async def provider_credentials(self, provider_id: str) -> Sequence[Credential]:
