@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from neo4j import AsyncManagedTransaction, AsyncTransaction, Record
+from neo4j import AsyncManagedTransaction, AsyncSession, AsyncTransaction, Record
 
 from pathways.domain.candidates import MAX_DF_SHARE, MIN_MAX_DF, NO_EQF, credential_skills
 from pathways.domain.equivalence.reach import Reach, shape_lists_outcomes
@@ -37,7 +37,8 @@ from pathways.store.contexts import (
 from pathways.store.neo4j import codec
 from pathways.store.neo4j.catalog import Q, query
 
-Tx = AsyncManagedTransaction | AsyncTransaction
+Tx = AsyncManagedTransaction | AsyncTransaction | AsyncSession
+"""Where a read runs its statements: a transaction, or a session's auto-commit ones."""
 Row = dict[str, Any]
 V = TypeVar("V")
 

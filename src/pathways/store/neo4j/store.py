@@ -19,6 +19,8 @@ from dataclasses import replace
 from typing import Any, TypeVar
 
 from neo4j import (
+    READ_ACCESS,
+    WRITE_ACCESS,
     AsyncDriver,
     AsyncGraphDatabase,
     AsyncManagedTransaction,
@@ -182,10 +184,11 @@ class Neo4jStore:
         return self._driver
 
     @contextlib.asynccontextmanager
-    async def _session(self) -> AsyncIterator[AsyncSession]:
+    async def _session(self, mode: str = WRITE_ACCESS) -> AsyncIterator[AsyncSession]:
         """A session; driver errors that mean "no database" leave as StoreUnavailable."""
         try:
-            async with self._connected().session(database=self.database) as session:
+            driver = self._connected()
+            async with driver.session(database=self.database, default_access_mode=mode) as session:
                 yield session
         except neo.Neo4jError as exc:
             # Out of memory comes as a transient error, yet it is no outage, and retrying
@@ -220,6 +223,20 @@ class Neo4jStore:
         await self._ensure_schema()
         async with self._session() as session:
             return await session.execute_read(work)
+
+    async def _read_now(self, work: Callable[[reads.Tx], Awaitable[T]]) -> T:
+        """A read whose statements each run as an auto-commit transaction.
+
+        One round trip a statement where a managed transaction adds a BEGIN and a COMMIT:
+        for the questions of one or two statements that is most of their time on Neo4j.
+        A failure the managed transaction would retry is retried that way instead.
+        """
+        await self._ensure_schema()
+        try:
+            async with self._session(READ_ACCESS) as session:
+                return await work(session)
+        except (StoreUnavailable, neo.TransientError, neo.SessionExpired):
+            return await self._read(work)
 
     async def _write(self, work: Callable[[Tx], Awaitable[T]]) -> T:
         await self._ensure_schema()
@@ -353,14 +370,14 @@ class Neo4jStore:
     async def planning_context(self, target: str, held: Sequence[str]) -> PlanningContext:
         """The target's rule tree, held credentials and their closure, fetched in Cypher."""
 
-        return await self._read(lambda tx: reads.planning_context(tx, target, held))
+        return await self._read_now(lambda tx: reads.planning_context(tx, target, held))
 
     async def skill_gap_context(
         self, skills: Sequence[str], held: Sequence[str]
     ) -> SkillGapContext:
         """The asked skills, their teachers, the held credentials and their closure."""
 
-        return await self._read(lambda tx: reads.skill_gap_context(tx, skills, held))
+        return await self._read_now(lambda tx: reads.skill_gap_context(tx, skills, held))
 
     async def qualifications_touching(self, held: Sequence[str]) -> Sequence[str]:
         """Ids of credentials whose rules name a held credential or what it is recognised as."""
@@ -372,7 +389,7 @@ class Neo4jStore:
     ) -> EquivalenceContext:
         """The credential, its candidate shortlist (run in Cypher), what `reach` adds."""
 
-        return await self._read(
+        return await self._read_now(
             lambda tx: reads.equivalence_context(
                 tx, credential_id, country, limit, reach, self._shapes
             )
