@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from neo4j import AsyncResult
 
+from bench_neo4j import timed
 from pathways.model import Objective
 from pathways.service import Service
 from pathways.store.memory import MemoryStore
@@ -85,18 +86,6 @@ class Clock:
         """Put the driver back as it was."""
         AsyncResult.data = self._orig_data  # type: ignore[method-assign]
         AsyncResult.single = self._orig_single  # type: ignore[method-assign]
-
-
-async def timed(calls: Sequence[Call]) -> list[float]:
-    """Milliseconds per call, after a warm-up pass over the first few."""
-    for call in calls[:5]:
-        await call()
-    out = []
-    for call in calls:
-        t = time.perf_counter()
-        await call()
-        out.append((time.perf_counter() - t) * 1000)
-    return out
 
 
 async def run(args: argparse.Namespace) -> None:

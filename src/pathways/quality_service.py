@@ -233,12 +233,23 @@ async def _draft_planning(store: Store, draft: Credential) -> PlanningContext:
         read = await store.planning_context(roots[0], roots[1:])
         creds.update(read.credentials)
         recs.extend(read.recognitions)
-    creds[draft.id] = draft
+    return draft_closure(draft, creds, recs)
+
+
+def draft_closure(
+    draft: Credential, stored: Mapping[str, Credential], recs: Sequence[Recognition]
+) -> PlanningContext:
+    """The planning context of a draft: what its rules name, closed over `stored`.
+
+    Closed under prerequisites and the credentials recognised as a member; the draft
+    stands in for a stored credential with its id.
+    """
+    creds = {**stored, draft.id: draft}
     into: dict[str, list[Recognition]] = {}
     for rec in recs:
         into.setdefault(rec.to_id, []).append(rec)
     wanted: set[str] = {draft.id}
-    todo = list(named)
+    todo = list(rule_credentials(draft.requirements)) if draft.requirements else []
     while todo:
         cid = todo.pop()
         if cid in wanted or cid not in creds:
@@ -249,7 +260,7 @@ async def _draft_planning(store: Store, draft: Credential) -> PlanningContext:
     return PlanningContext(
         target=draft,
         held=frozenset(),
-        credentials={c: creds[c] for c in wanted if c in creds},
+        credentials={c: creds[c] for c in wanted},
         recognitions=by_pair(rec for rec in recs if rec.to_id in wanted),
     )
 

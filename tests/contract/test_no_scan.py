@@ -12,27 +12,14 @@ from pathways.model import (
     Credential,
     CredentialRule,
     Graph,
-    Recognition,
     Rule,
-    rule_credentials,
 )
-from pathways.quality_service import _draft_planning
-from pathways.store.contexts import by_pair
+from pathways.quality_service import _draft_planning, draft_closure
 from tests.support.backends import Backend
+from tests.support.documents import DESIGN
 from tests.support.interop import document
 from tests.support.no_scan import WholeGraphRead, no_scan
 from tests.support.writes import new_credential
-
-DESIGN = """
-query($input: CredentialInput!) {
-  designCheck(input: $input) {
-    credential { id title provider { id } }
-    problems
-    qualityReport { score missing warnings }
-    principles { checks { principle status evidence advice } }
-    comparableAbroad { credential { id country } score basis }
-  }
-}"""
 
 DRAFTS: list[dict[str, Any]] = [
     new_credential(
@@ -83,22 +70,6 @@ def test_design_check_never_reads_the_whole_graph(backend: Backend, draft: dict[
     assert out["data"]["designCheck"]["credential"]["id"] == draft["id"]
 
 
-def _whole_graph_walk(draft: Credential, graph: Graph) -> tuple[set[str], list[Recognition]]:
-    """The closure a draft's plan needs, walked over the whole graph (the reference)."""
-    creds = {**graph.credentials, draft.id: draft}
-    wanted: set[str] = {draft.id}
-    todo = list(rule_credentials(draft.requirements)) if draft.requirements else []
-    recs = [r for r in graph.recognitions if r.to_id in creds]
-    while todo:
-        cid = todo.pop()
-        if cid in wanted or cid not in creds:
-            continue
-        wanted.add(cid)
-        todo.extend(creds[cid].prerequisites)
-        todo.extend(r.from_id for r in recs if r.to_id == cid)
-    return {c for c in wanted if c in creds}, [r for r in recs if r.to_id in wanted]
-
-
 def _drafts(graph: Graph) -> list[Credential]:
     """Drafts naming each stored credential alone, all of them, and each stored rule,
     under a new id and under a stored one."""
@@ -115,10 +86,10 @@ def test_draft_planning_reads_what_the_whole_graph_walk_finds(backend: Backend) 
     guarded = no_scan(backend.store)
     for draft in _drafts(graph):
         ctx = backend.call(_draft_planning, guarded, draft)
-        wanted, recs = _whole_graph_walk(draft, graph)
-        assert set(ctx.credentials) == wanted, draft
+        whole = draft_closure(draft, graph.credentials, graph.recognitions)
+        assert ctx.credentials == whole.credentials, draft
         assert ctx.credentials[draft.id] is draft
-        assert ctx.recognitions == by_pair(recs), draft
+        assert ctx.recognitions == whole.recognitions, draft
 
 
 READ = """

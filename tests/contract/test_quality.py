@@ -6,6 +6,7 @@ from typing import Any
 
 from pathways.model import Credential, CredentialKind, LevelRef, Outcome
 from tests.support.backends import Backend
+from tests.support.documents import DESIGN
 from tests.support.writes import new_credential
 
 REPORT = """
@@ -22,16 +23,6 @@ query($id: ID!) {
     credentials complete
     principles { principle met partlyMet notMet needsReview }
     weakest { credential { id } score missing }
-  }
-}"""
-DESIGN = """
-query($input: CredentialInput!) {
-  designCheck(input: $input) {
-    credential { id title provider { id } }
-    problems
-    qualityReport { score missing warnings }
-    principles { credential { id } checks { principle status evidence advice } }
-    comparableAbroad { credential { id country } score basis }
   }
 }"""
 CREDENTIAL = "query($id: ID!) { credential(id: $id) { id } }"

@@ -18,3 +18,13 @@ REACHABLE = (
     "query($h: [ID!]!, $c: String, $m: Float, $f: Int) {"
     " reachable(held: $h, country: $c, maxAdditionalCredits: $m, first: $f) {" + PLAN_FIELDS + "} }"
 )
+DESIGN = """
+query($input: CredentialInput!) {
+  designCheck(input: $input) {
+    credential { id title provider { id } }
+    problems
+    qualityReport { score missing warnings }
+    principles { credential { id } checks { principle status evidence advice } }
+    comparableAbroad { credential { id country } score basis }
+  }
+}"""
