@@ -19,25 +19,11 @@ from tests.support.backends import Backend
 from tests.support.documents import DESIGN
 from tests.support.interop import document
 from tests.support.no_scan import WholeGraphRead, no_scan
-from tests.support.writes import new_credential
+from tests.support.writes import broken_draft, mig_draft, new_credential
 
 DRAFTS: list[dict[str, Any]] = [
-    new_credential(
-        id="ie-draft-mig",
-        title="MIG welding for beginners",
-        provider="gti",
-        level={"framework": "IE-NFQ", "code": "5"},
-        ects=5,
-        outcomes=[{"text": "Weld steel plate with MIG/MAG", "skills": ["s:weld"]}],
-    ),
-    new_credential(
-        id="ie-draft-bad",
-        title="Something",
-        provider="nobody",
-        level={"framework": "IE-NFQ", "code": "99"},
-        prerequisites=["ie-safety", "missing-one"],
-        outcomes=[{"text": "Weld steel", "skills": ["s:weld", "s:unknown"]}],
-    ),
+    mig_draft(),
+    broken_draft(),
     new_credential(
         id="ie-draft-cert",
         kind="QUALIFICATION",

@@ -7,7 +7,7 @@ from typing import Any
 from pathways.model import Credential, CredentialKind, LevelRef, Outcome
 from tests.support.backends import Backend
 from tests.support.documents import DESIGN
-from tests.support.writes import new_credential
+from tests.support.writes import broken_draft, mig_draft
 
 REPORT = """
 query($id: ID!) {
@@ -125,14 +125,7 @@ def test_store_provider_credentials(backend: Backend) -> None:
 
 
 def test_design_check_reports_and_stores_nothing(backend: Backend) -> None:
-    draft = new_credential(
-        id="ie-draft-mig",
-        title="MIG welding for beginners",
-        provider="gti",
-        level={"framework": "IE-NFQ", "code": "5"},
-        ects=5,
-        outcomes=[{"text": "Weld steel plate with MIG/MAG", "skills": ["s:weld"]}],
-    )
+    draft = mig_draft()
     out = backend.gql(DESIGN, {"input": draft})
     assert "errors" not in out
     dc = out["data"]["designCheck"]
@@ -157,14 +150,7 @@ def test_design_check_reports_and_stores_nothing(backend: Backend) -> None:
 
 
 def test_design_check_turns_validation_errors_into_sentences(backend: Backend) -> None:
-    draft = new_credential(
-        id="ie-draft-bad",
-        title="Something",
-        provider="nobody",
-        level={"framework": "IE-NFQ", "code": "99"},
-        prerequisites=["ie-safety", "missing-one"],
-        outcomes=[{"text": "Weld steel", "skills": ["s:weld", "s:unknown"]}],
-    )
+    draft = broken_draft()
     out = backend.gql(DESIGN, {"input": draft})
     assert "errors" not in out
     dc = out["data"]["designCheck"]

@@ -76,3 +76,27 @@ def gql(
     assert r.status_code == 200, r.text
     body: dict[str, Any] = r.json()
     return body
+
+
+def mig_draft() -> dict[str, Any]:
+    """A complete draft micro-credential of the shipped graph's Irish welding family."""
+    return new_credential(
+        id="ie-draft-mig",
+        title="MIG welding for beginners",
+        provider="gti",
+        level={"framework": "IE-NFQ", "code": "5"},
+        ects=5,
+        outcomes=[{"text": "Weld steel plate with MIG/MAG", "skills": ["s:weld"]}],
+    )
+
+
+def broken_draft() -> dict[str, Any]:
+    """A draft with four problems: unknown provider, level, prerequisite and skill."""
+    return new_credential(
+        id="ie-draft-bad",
+        title="Something",
+        provider="nobody",
+        level={"framework": "IE-NFQ", "code": "99"},
+        prerequisites=["ie-safety", "missing-one"],
+        outcomes=[{"text": "Weld steel", "skills": ["s:weld", "s:unknown"]}],
+    )
