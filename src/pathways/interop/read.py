@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from pathways.errors import BadUserInput
 from pathways.interop import loader, vocab
 from pathways.interop.nodes import NodeIndex
 from pathways.interop.readers import ctdl, elm, ob3
-from pathways.interop.reading import DocumentFormat, Notes, Reading, finish
+from pathways.interop.reading import DocumentFormat, Draft, Notes, Reading, finish
 from pathways.model import Framework, Provider
 
 _READERS = {
@@ -46,6 +47,27 @@ def _looks_ctdl(document: Mapping[str, object]) -> bool:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A document expanded and read into drafts: the costly part of a reading, done once."""
+
+    fmt: DocumentFormat
+    drafts: list[Draft]
+    skill_labels: Mapping[str, dict[str, str]]
+    warnings: tuple[str, ...]
+
+    def finish(
+        self,
+        frameworks: Mapping[str, Framework] | None = None,
+        providers: Mapping[str, Provider] | None = None,
+    ) -> Reading:
+        """Model values from the drafts, against these frameworks and known providers."""
+        notes = Notes()
+        for line in self.warnings:
+            notes.add(line)
+        return finish(self.fmt, self.drafts, self.skill_labels, frameworks or {}, notes, providers)
+
+
 def read_document(
     document: object,
     fmt: DocumentFormat | None = None,
@@ -56,6 +78,11 @@ def read_document(
 
     Nothing of the learner an issued credential names is read; nothing is fetched.
     """
+    return parse_document(document, fmt).finish(frameworks, providers)
+
+
+def parse_document(document: object, fmt: DocumentFormat | None = None) -> Parsed:
+    """A document detected, expanded offline and read into drafts (not yet model values)."""
     if not isinstance(document, Mapping):
         raise BadUserInput(f"A document must be a JSON object: {_WHAT}.", argument="document")
     found = detect(document)
@@ -95,4 +122,4 @@ def read_document(
             f"(a title is required): expected {_WHAT}.",
             argument="document",
         )
-    return finish(fmt, drafts, labels, frameworks or {}, notes, providers)
+    return Parsed(fmt, drafts, labels, notes.lines())

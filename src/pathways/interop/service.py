@@ -14,7 +14,7 @@ from pathways.domain import equivalence as eq
 from pathways.domain.equivalence.model import DEFAULT_POLICY, Match, check_bounds
 from pathways.domain.quality import QualityReport, quality_report
 from pathways.errors import BadUserInput, NotFound, SeedValidationError
-from pathways.interop.read import read_document
+from pathways.interop.read import parse_document
 from pathways.interop.reading import DocumentFormat, Reading
 from pathways.interop.writers import write_document
 from pathways.interop.writers.common import Facts
@@ -91,12 +91,13 @@ async def read(service: Service, document: object, fmt: DocumentFormat | None) -
     """
     check_size(document)
     frameworks = {fw.code: fw for fw in await service.store.frameworks()}
-    bare = await service.run_heavy(read_document, document, fmt, frameworks, None)
+    parsed = await service.run_heavy(parse_document, document, fmt)
+    bare = await service.run_heavy(parsed.finish, frameworks)
     countries = sorted({p.country for p in bare.providers})
     if not countries:
         return bare
     known = await service.store.providers_in(countries)
-    return await service.run_heavy(read_document, document, fmt, frameworks, known)
+    return await service.run_heavy(parsed.finish, frameworks, known)
 
 
 async def quality_reports(store: Store, reading: Reading) -> list[QualityReport]:
