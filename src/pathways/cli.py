@@ -56,6 +56,13 @@ def _parser() -> argparse.ArgumentParser:
         "Default: writes live in memory only",
     )
     serve.add_argument(
+        "--heavy-lane",
+        default="processes",
+        choices=["processes", "threads"],
+        help="where plans and equivalence are computed: worker processes at a lower priority, "
+        "so light requests keep answering, or threads of the server (default: processes)",
+    )
+    serve.add_argument(
         "--log-level",
         default="info",
         choices=["debug", "info", "warning", "error"],
@@ -278,7 +285,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = _serve_settings(args)
     keys = ApiKeys.parse(settings.api_keys)
     store = asyncio.run(_prepare(settings))
-    app = create_app(Service(store, heavy_workers=tune_interpreter()), keys)
+    workers = tune_interpreter()
+    service = Service(store, heavy_workers=workers, heavy_processes=args.heavy_lane == "processes")
+    service.start_heavy()  # the workers start now, not on the first plan asked
+    app = create_app(service, keys)
     # The loaded graph lives as long as the process: keeping it out of the cyclic
     # collector spares every request a full collection walking it (100+ ms at 20k).
     gc.collect()

@@ -8,6 +8,7 @@
     ├── Forbidden                      FORBIDDEN
     ├── LimitExceeded                  BAD_USER_INPUT (query depth, aliases, page size ...)
     ├── StoreUnavailable               SERVICE_UNAVAILABLE (the database is down)
+    ├── HeavyWorkerLost                SERVICE_UNAVAILABLE (a heavy worker process died)
     └── StoreOutOfMemory               STORE_OUT_OF_MEMORY (a transaction outgrew the heap)
 
 Expected failures are subclasses with a `code`; the API turns them into GraphQL
@@ -31,6 +32,20 @@ class PathwaysError(Exception):
         super().__init__(message)
         self.message = message
         self.extensions = extensions
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # rebuilt as it was, not through __init__: heavy work raises these in worker
+        # processes (workers.py), and a subclass may take other arguments
+        return (_restored, (type(self), self.args, self.__dict__))
+
+
+def _restored(
+    kind: type[PathwaysError], args: tuple[object, ...], state: dict[str, object]
+) -> PathwaysError:
+    error = kind.__new__(kind, *args)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class NotFound(PathwaysError):
@@ -68,6 +83,12 @@ class Forbidden(PathwaysError):
 
 class StoreUnavailable(PathwaysError):
     """The backing store cannot be reached right now."""
+
+    code = "SERVICE_UNAVAILABLE"
+
+
+class HeavyWorkerLost(PathwaysError):
+    """The worker process computing an answer died; the request may be sent again."""
 
     code = "SERVICE_UNAVAILABLE"
 

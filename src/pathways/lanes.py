@@ -1,4 +1,4 @@
-"""The lane for CPU-heavy work: a few worker threads, the least-served request first.
+"""The lane for CPU-heavy work: a few workers (workers.py), the least-served request first.
 
 A first-in-first-out pool lets one client that sends ten aliased heavy plans, again
 and again, keep every worker busy while an ordinary plan waits behind all of them.
@@ -14,35 +14,35 @@ import heapq
 import itertools
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pathways.domain.budget import Deadline
+from pathways.workers import ProcessWorkers, ThreadWorkers, Workers
 
 T = TypeVar("T")
 
 
 class HeavyLane:
-    """`workers` threads shared by all requests, handed out least-served request first."""
+    """`workers` threads (or processes) shared by all requests, least-served request first."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, processes: bool = False) -> None:
         self.workers = workers
+        self.processes = processes
         self._free = workers
         self._waiting: list[tuple[tuple[int, float], int, asyncio.Future[None]]] = []
         self._order = itertools.count()
-        self._pool: ThreadPoolExecutor | None = None  # started on first use
+        self.pool: Workers = ProcessWorkers(workers) if processes else ThreadWorkers(workers)
 
-    async def run(self, deadline: Deadline, fn: Callable[[], T]) -> T:
-        """`fn()` on a worker thread once this request's turn comes; its time is booked."""
+    async def run(self, deadline: Deadline, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """`fn(*args, **kwargs)` on a worker once this request's turn comes, with `deadline`
+        current there; its time is booked to the request."""
         rank = (deadline.calls, deadline.spent)
         deadline.calls += 1
         await self._acquire(rank)
         deadline.start()
         started = time.monotonic()
         try:
-            if self._pool is None:
-                self._pool = ThreadPoolExecutor(self.workers, "pathways-heavy")
-            return await asyncio.get_running_loop().run_in_executor(self._pool, fn)
+            return await self.pool.call(deadline, fn, args, kwargs)
         finally:
             deadline.spent += time.monotonic() - started
             self._release()
@@ -68,8 +68,10 @@ class HeavyLane:
                 return
         self._free += 1
 
+    def start(self) -> None:
+        """Start the workers now rather than on first use."""
+        self.pool.warm()
+
     def close(self) -> None:
-        """Let the threads end once their work is done (the lane restarts on use)."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+        """Let the workers end once their work is done (the lane restarts on use)."""
+        self.pool.close()

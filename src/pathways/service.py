@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
-import contextvars
 import json
 import math
 from collections.abc import Callable, Mapping, Sequence
@@ -144,32 +143,34 @@ class SearchResult:
 class Service:
     """Answers the API's questions; resolvers stay thin by calling this."""
 
-    def __init__(self, store: Store, heavy_workers: int = HEAVY_WORKERS) -> None:
+    def __init__(
+        self, store: Store, heavy_workers: int = HEAVY_WORKERS, heavy_processes: bool = False
+    ) -> None:
         self.store = store
         self._writes = asyncio.Lock()  # one writer: validate and apply against the same graph
-        self._heavy = HeavyLane(heavy_workers)
+        self._heavy = HeavyLane(heavy_workers, processes=heavy_processes)
 
     async def run_heavy(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
-        """`fn(*args, **kwargs)` on the heavy lane's threads, under the request's deadline.
+        """`fn(*args, **kwargs)` on the heavy lane's workers, under the request's deadline.
 
         For CPU-heavy pure work over values already fetched from the store (a plan over
         a planning context, a match over an equivalence context): the event loop keeps
         answering meanwhile, and the lane serves the least-served request first.  Long
         loops in `fn` ask `domain.budget.expired()` and settle for what they have;
         outside a request (the CLI, tests) each call gets its own REQUEST_SECONDS.
-        Never pass it a store call: the stores belong to the loop.
+        Never pass it a store call: the stores belong to the loop.  With worker processes
+        (`heavy_processes`, what `pathways serve` runs) `fn` must be a module-level function
+        and its arguments, result and errors must pickle (workers.py).
         """
         deadline = deadlines.current() or deadlines.Deadline.unstarted(REQUEST_SECONDS)
-        context = contextvars.copy_context()  # whatever else the request set goes along
+        return await self._heavy.run(deadline, fn, *args, **kwargs)
 
-        def call() -> T:
-            with deadlines.within(deadline):
-                return fn(*args, **kwargs)
-
-        return await self._heavy.run(deadline, lambda: context.run(call))
+    def start_heavy(self) -> None:
+        """Start the heavy lane's workers now (worker processes take a while to start)."""
+        self._heavy.start()
 
     def close(self) -> None:
-        """Let the heavy lane's threads end once their work is done (it restarts on use)."""
+        """Let the heavy lane's workers end once their work is done (it restarts on use)."""
         self._heavy.close()
 
     async def upsert_credential(self, data: Mapping[str, object]) -> Credential:
