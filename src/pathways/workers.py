@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import ctypes
+import importlib
 import multiprocessing
 import os
 import signal
@@ -125,13 +126,16 @@ class ThreadWorkers:
 
 
 def _start_worker(niceness: int) -> None:
-    """In each new worker process: run below the server, and end with it."""
+    """In each new worker process: run below the server, end with it, import the domain."""
     os.nice(niceness)
     if sys.platform == "linux":
         # killed with its parent: a server stopped by SIGKILL leaves no worker behind
+        # (a worker holds both ends of its own call queue, so it would never see EOF)
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
+    for name in PRELOAD:
+        importlib.import_module(name)
 
 
 def _run_in_worker(
@@ -155,13 +159,12 @@ PRELOAD = (
     "pathways.quality_service",
     "pathways.interop.service",
 )
-"""Modules the fork server imports once, so a new worker starts without importing them."""
+"""Modules a worker imports as it starts, so the first plan it is given does not wait."""
 
-
-def start_method() -> str:
-    """forkserver where there is one: a fork of the server would copy its graph and threads."""
-    methods = multiprocessing.get_all_start_methods()
-    return "forkserver" if "forkserver" in methods else "spawn"
+START_METHOD = "spawn"
+"""A fresh interpreter per worker, the server's child: a fork would copy the server's graph
+and threads, and a forkserver's workers would outlive a killed server (each keeps the fork
+server alive, whose death is what would end them)."""
 
 
 class ProcessWorkers:
@@ -178,12 +181,9 @@ class ProcessWorkers:
 
     def _started(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            context = multiprocessing.get_context(start_method())
-            if isinstance(context, multiprocessing.context.ForkServerContext):
-                context.set_forkserver_preload(list(PRELOAD))
             self._pool = ProcessPoolExecutor(
                 self.workers,
-                mp_context=context,
+                mp_context=multiprocessing.get_context(START_METHOD),
                 initializer=_start_worker,
                 initargs=(self.niceness,),
             )
@@ -225,7 +225,10 @@ class ProcessWorkers:
     def warm(self) -> list[int]:
         """Start every worker now rather than on the first request; their process ids."""
         pool = self._started()
-        return sorted({f.result() for f in [pool.submit(os.getpid) for _ in range(self.workers)]})
+        # one call per worker makes the pool start them all; one of them may answer all
+        for started in [pool.submit(os.getpid) for _ in range(self.workers)]:
+            started.result()
+        return self.pids()
 
     def close(self) -> None:
         """Stop the worker processes once their current work is done."""
@@ -235,6 +238,6 @@ class ProcessWorkers:
 
     def pids(self) -> list[int]:
         """The worker processes running now (for tests and diagnostics)."""
-        pool = self._pool
-        processes = getattr(pool, "_processes", None) or {}
+        # the pool's own table of its processes: no public way to ask it
+        processes = getattr(self._pool, "_processes", None) or {}
         return sorted(processes)
