@@ -302,13 +302,25 @@ def run_neo4j(
         )
         took = time.perf_counter() - start
         if load.returncode != 0:
-            raise SystemExit(f"load failed after {took:.0f} s:\n{load.stderr[-2000:]}")
+            # The table still shows the other columns; this one says why it is empty.
+            say(f"load failed after {took:.0f} s:\n{load.stderr[-2000:]}")
+            col.facts["load (pathways load)"] = (
+                f"FAILED after {took:.0f} s, heap {heap}: {failure(load.stderr)}"
+            )
+            col.facts["Neo4j RSS after load"] = f"{rss_mb(db.pid) + _children_rss(db.pid):,.0f} MB"
+            return col
         col.facts["load (pathways load)"] = f"{took:.0f} s, {size / took:,.0f} cred/s, heap {heap}"
         col.facts["Neo4j RSS after load"] = f"{rss_mb(db.pid) + _children_rss(db.pid):,.0f} MB"
         with api_server("neo4j", seeds, tmp, env) as (api, url, took):
             col.facts["API start"] = f"{took:.1f} s"
             measure_with_rss(api, Client(url, key), work, col, n, " (API replica)")
     return col
+
+
+def failure(stderr: str) -> str:
+    """The reason a command gave (the CLI prints it last), fit for a table cell."""
+    lines = [ln.strip() for ln in stderr.splitlines() if ln.strip()]
+    return (lines or ["no output"])[-1].replace("|", "/")[:300]
 
 
 def _children_rss(pid: int) -> float:
@@ -329,17 +341,17 @@ def _children_rss(pid: int) -> float:
 
 def table(cols: list[Column], size: int) -> str:
     """One markdown table: p50 (p99) ms and ratio to each column's floor."""
-    names = list(cols[0].rows)
+    names = list(dict.fromkeys(name for c in cols for name in c.rows))
     head = "| operation | " + " | ".join(f"{c.backend} {size:,}" for c in cols) + " |"
     lines = [head, "|---" * (len(cols) + 1) + "|"]
     for name in names:
         cells = []
         for c in cols:
-            floor = pct(c.rows["{__typename} (floor)"], 50)
             vals = c.rows.get(name, [])
             if not vals:
                 cells.append("")
                 continue
+            floor = pct(c.rows["{__typename} (floor)"], 50)
             p50 = pct(vals, 50)
             cell = f"{p50:,.1f}" if len(vals) == 1 else f"{p50:,.1f} (p99 {pct(vals, 99):,.1f})"
             cells.append(f"{cell} = {p50 / floor:,.1f}x")

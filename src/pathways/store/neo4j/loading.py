@@ -1,11 +1,11 @@
-"""Loading a whole graph into Neo4j: small transactions into a staged copy, then one switch.
+"""Loading a whole graph into Neo4j: small transactions into a staged copy, then a switch.
 
 No transaction holds the graph: nodes, then each chunk's relationships, are written in
-batches of their own under Staged* labels that no read looks at.  One transaction then
-relabels the live graph Retired* and the staged one live (labels only, no relationships),
-so readers see the old graph or the new one, never half a load, and a load that fails
-before the switch leaves the old graph as it was.  The retired graph is then dropped in
-small transactions.
+batches of their own under Staged* labels that no read looks at.  The switch then commits
+to the staged graph in one tiny transaction and relabels in batches (store.neo4j.switch):
+readers see the old graph or the new one, never half a load; a load that fails before
+the switch leaves the old graph as it was, and one interrupted during it is finished by
+the next load.  The retired graph is then dropped in small transactions.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from neo4j import AsyncManagedTransaction
 
 from pathways.errors import BadUserInput
 from pathways.model import Credential, Graph
-from pathways.store.neo4j import codec
+from pathways.store.neo4j import codec, switch
 from pathways.store.neo4j.catalog import Q, query
 from pathways.wording import counted
 
@@ -98,7 +98,8 @@ async def load(
     say: Progress,
     count: Callable[[], Awaitable[int]],
 ) -> None:
-    """Stage `graph` in batches, switch it live in one transaction, drop the old one."""
+    """Stage `graph` in batches, switch it live in batches, drop the old one."""
+    await finish_interrupted(sessions, say)
     held = await count()
     if held and not replace:
         raise BadUserInput(
@@ -121,15 +122,21 @@ async def load(
     await _links(sessions, creds, say)
     recs = _rows(codec.recognition_row, graph.recognitions)
     await _batches(sessions, Q.MERGE_RECOGNITIONS, recs, "recognitions", say)
-    say("switching the new graph live (one transaction)")
-
-    async def switch(tx: Tx) -> None:
-        await (await tx.run(query(Q.SWITCH_GRAPH))).consume()
-        await (await tx.run(query(Q.BUMP_VERSION))).consume()
-
-    async with sessions() as session:
-        await session.execute_write(switch)
+    say("switching the new graph live (committed; relabelling in batches)")
+    await switch.begin(sessions)
+    await switch.finish(sessions, switch.RETIRE, say)
     say("dropping the replaced graph")
+    await _auto(sessions, Q.DROP_RETIRED)
+
+
+async def finish_interrupted(sessions: Sessions, say: Progress) -> None:
+    """Finish a switch an earlier load committed to but did not complete."""
+    left = await switch.current(sessions)
+    if left.phase is None:
+        return
+    say(f"finishing the switch an interrupted load began (phase {left.phase})")
+    await switch.finish(sessions, left.phase, say)
+    say("dropping the graph it replaced")
     await _auto(sessions, Q.DROP_RETIRED)
 
 

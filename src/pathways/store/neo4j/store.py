@@ -45,7 +45,7 @@ from pathways.model import (
 )
 from pathways.seeds.inputs import References
 from pathways.store.base import Neighbourhood, SearchFilter, SearchKey, SearchPage, StoreHealth
-from pathways.store.neo4j import codec, loading, reads, search, warmup
+from pathways.store.neo4j import codec, loading, reads, search, switch, warmup
 from pathways.store.neo4j.catalog import Q, query, statements
 from pathways.store.neo4j.neighbourhood import neighbourhood
 from pathways.wording import counted
@@ -98,6 +98,7 @@ class Neo4jStore:
         # which takes seconds to decode at 20,000 credentials.
         self._cached: tuple[int, Graph] | None = None
         self._shapes = reads.ShapeCounts()
+        self._switches = switch.Seqlock()
         self.warm_writes = False
         self._warming: asyncio.Task[None] | None = None
 
@@ -220,9 +221,15 @@ class Neo4jStore:
         self._schema_ready = True
 
     async def _read(self, work: Callable[[Tx], Awaitable[T]]) -> T:
+        """A read in a managed transaction, never of a graph a load is half-way switching."""
         await self._ensure_schema()
-        async with self._session() as session:
-            return await session.execute_read(work)
+
+        async def attempt() -> tuple[Any, switch.Mark]:
+            async with self._session() as session:
+                return await session.execute_read(switch.marked(work))
+
+        result: T = await self._switches.read(attempt)
+        return result
 
     async def _read_now(self, work: Callable[[reads.Tx], Awaitable[T]]) -> T:
         """A read whose statements each run as an auto-commit transaction.
@@ -232,11 +239,21 @@ class Neo4jStore:
         A failure the managed transaction would retry is retried that way instead.
         """
         await self._ensure_schema()
-        try:
+        checked = switch.marked(work)
+
+        async def attempt() -> tuple[Any, switch.Mark]:
             async with self._session(READ_ACCESS) as session:
-                return await work(session)
-        except (StoreUnavailable, neo.TransientError, neo.SessionExpired):
+                return await checked(session)
+
+        try:
+            result: T = await self._switches.read(attempt)
+        except (neo.TransientError, neo.SessionExpired):
             return await self._read(work)
+        except StoreUnavailable as err:
+            if err.extensions.get("switching"):
+                raise
+            return await self._read(work)
+        return result
 
     async def _write(self, work: Callable[[Tx], Awaitable[T]]) -> T:
         await self._ensure_schema()
@@ -461,6 +478,9 @@ class Neo4jStore:
 async def _bump(tx: Tx) -> int:
     result = await tx.run(query(Q.BUMP_VERSION))
     record = await result.single(strict=True)
+    if record["switching"] is not None:
+        # raised inside the transaction function: the write rolls back, as if never made
+        raise switch.switching(f"phase {record['switching']}")
     return int(record["version"])
 
 
