@@ -285,6 +285,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = _serve_settings(args)
     keys = ApiKeys.parse(settings.api_keys)
     store = asyncio.run(_prepare(settings))
+    if settings.backend == "neo4j":
+        from pathways.store.neo4j.store import WARM_UP_WAIT_S, Neo4jStore
+
+        if isinstance(store, Neo4jStore):
+            store.ready_wait_s = WARM_UP_WAIT_S  # the lifespan's open() takes requests once warm
     workers = tune_interpreter()
     service = Service(store, heavy_workers=workers, heavy_processes=args.heavy_lane == "processes")
     service.start_heavy()  # the workers start now, not on the first plan asked

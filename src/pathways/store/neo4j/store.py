@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import os
 import time
@@ -73,6 +74,12 @@ _UNAVAILABLE = (
 
 _NO_SUCH_DATABASE = "Neo.ClientError.Database.DatabaseNotFound"
 
+WARM_UP_WAIT_S = 60.0
+"""How long a serving replica's start waits for its warm-up before it takes requests anyway."""
+
+WARM_UP_YIELD_S = 0.01
+"""How often the paused write warm-up looks whether the real writes it lets go first are done."""
+
 _OUT_OF_MEMORY = "OutOfMemory"
 """In the codes of Neo4j's memory errors (MemoryPoolOutOfMemoryError, TransactionOutOfMemory...)."""
 
@@ -100,7 +107,10 @@ class Neo4jStore:
         self._shapes = reads.ShapeCounts()
         self._switches = switch.Seqlock()
         self.warm_writes = False
+        self.ready_wait_s = 0.0
+        """How long open() waits for the warm-up (`pathways serve` sets WARM_UP_WAIT_S)."""
         self._warming: asyncio.Task[None] | None = None
+        self._writes_in_flight = 0  # the warm-up pauses while a real write runs
 
     @classmethod
     def from_env(cls) -> Neo4jStore:
@@ -142,8 +152,13 @@ class Neo4jStore:
             log.warning("Neo4j not reachable at open, schema deferred: %s", err.message)
             return
         if self._warming is None:
-            # In the background: opening (and /healthz) must not wait for it.
             self._warming = asyncio.create_task(self._warm())
+        if self.ready_wait_s > 0:
+            # A serving replica takes requests once its statements are planned, so its
+            # first requests do not plan them (seconds) while the warm-up competes; a
+            # warm-up that takes longer goes on in the background, behind real writes.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(asyncio.shield(self._warming), self.ready_wait_s)
 
     async def _warm(self) -> None:
         try:
@@ -158,15 +173,31 @@ class Neo4jStore:
         t = time.perf_counter()
         try:
             await self._ensure_schema()
+            await self._no_write_in_flight()
             first = (await self.search(SearchFilter(), 1, None)).items
             real = first[0][0] if first else None
             for refs in warmup.refs(real):
-                await self.neighbourhood(refs)
-            await warmup.warm_up(self._session, warmup.like(real) if real else warmup.SAMPLE)
+                await self._no_write_in_flight()
+                await self._read(functools.partial(neighbourhood, refs=refs))
+            await warmup.warm_up(self._session, self._no_write_in_flight)
         except (StoreUnavailable, neo.Neo4jError) as err:
             log.warning("Neo4j write warm-up failed (the first write plans instead): %s", err)
             return
         log.info("Neo4j write statements planned in %.1f s", time.perf_counter() - t)
+
+    async def _no_write_in_flight(self) -> None:
+        """Returns once no real write runs: the warm-up lets real writes go first."""
+        while self._writes_in_flight:
+            await asyncio.sleep(WARM_UP_YIELD_S)
+
+    @contextlib.asynccontextmanager
+    async def _real_write(self) -> AsyncIterator[None]:
+        """Marks a real write (its validation read included) as in flight."""
+        self._writes_in_flight += 1
+        try:
+            yield
+        finally:
+            self._writes_in_flight -= 1
 
     async def close(self) -> None:
         """Close the driver (open() makes a new one)."""
@@ -310,7 +341,8 @@ class Neo4jStore:
 
     async def neighbourhood(self, refs: References) -> Neighbourhood:
         """What validating a write naming `refs` reads: index seeks, one bounded traversal."""
-        return await self._read(lambda tx: neighbourhood(tx, refs))
+        async with self._real_write():
+            return await self._read(lambda tx: neighbourhood(tx, refs))
 
     def _advance(self, version: int, change: Callable[[Graph], Graph]) -> None:
         """Apply our own write to the cached snapshot, unless someone else wrote too."""
@@ -448,7 +480,8 @@ class Neo4jStore:
                     await _run(tx, loading.LINK_QUERIES[kind], pairs=pairs)
             return await _bump(tx)
 
-        version = await self._write(work)
+        async with self._real_write():
+            version = await self._write(work)
         self._advance(
             version,
             lambda g: replace(g, credentials={**g.credentials, credential.id: credential}),
@@ -469,7 +502,9 @@ class Neo4jStore:
             recs = sorted([*kept, recognition], key=lambda r: (r.from_id, r.to_id))
             return replace(g, recognitions=tuple(recs))
 
-        self._advance(await self._write(work), change)
+        async with self._real_write():
+            version = await self._write(work)
+        self._advance(version, change)
 
 
 # --- helpers ---------------------------------------------------------------------------

@@ -1,24 +1,24 @@
-"""Warming Neo4j's plan cache for the write statements, writing nothing.
+"""Warming Neo4j's plan cache for the write statements, writing nothing and locking nothing.
 
 Neo4j plans a statement the first time it runs it (EXPLAIN does not fill the cache), and
 a write runs a dozen statements it may not have seen since the server started: the
 first write after a start paid seconds of planning.  A replica therefore runs the
-statements of a write once at start, in the background: validation's reads for a record
-like a real one (the first credential by id), then a credential whose id cannot exist
-(it starts with a NUL, which ids may not hold) linked as that real one is, each write in
-a transaction that is rolled back, so the database is left exactly as it was.  The
-credential and its links go in one transaction, so the link statements find it and
-touch the real index entries and pages a write touches (locking those nodes until the
-rollback, milliseconds); the version bump and the decision merge run in transactions
-of their own, so the lock every writer takes (the graph's change count) is held for
-one statement only.
+statements of a write once at start: validation's reads for a record like a real one
+(the first credential by id), then every write statement for a credential whose id
+cannot exist (it starts with a NUL, which ids may not hold), linked only to ids that
+cannot exist either, each transaction rolled back, so the database is left exactly as
+it was.  Its statements find no real node to link, so they take no lock a real write
+needs (the only shared one, the graph's change count, for one statement), and the
+warm-up pauses while a real write is in flight (`Gate`): a write arriving during the
+warm-up never waits for it.  Each transaction is shaped as the write it warms (the
+version bump last in it; a list of each size bucket), since Neo4j keys a cached plan by
+more than its text.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
 from typing import Any
 
@@ -42,6 +42,8 @@ from pathways.store.neo4j.catalog import Q, query
 log = logging.getLogger("pathways.neo4j")
 
 Sessions = Callable[[], AbstractAsyncContextManager[AsyncSession]]
+Gate = Callable[[], Awaitable[None]]
+"""Returns once no real write is in flight; the warm-up awaits it before each statement."""
 
 NUL = "\x00"
 WARM_ID = f"{NUL}pathways-warm-up"
@@ -105,48 +107,52 @@ Steps = list[tuple[Q, dict[str, Any]]]
 """The statements of one transaction, with their parameters."""
 
 
-async def _rolled_back(sessions: Sessions, steps: Steps) -> None:
+async def _rolled_back(sessions: Sessions, steps: Steps, gate: Gate | None) -> None:
     async with sessions() as session:
         tx = await session.begin_transaction()
         try:
             for name, params in steps:
+                if gate is not None:
+                    await gate()
                 await (await tx.run(query(name), params)).consume()
         finally:
             await tx.rollback()
 
 
-def like(real: Credential) -> Credential:
-    """SAMPLE linked to what a real credential links to (its level, provider, skills, and
-    the credential itself as prerequisite), so the warm-up reads real index entries and
-    pages as a write does; it is rolled back all the same."""
-    return dataclasses.replace(
-        SAMPLE,
-        provider=real.provider,
-        level=real.level,
-        outcomes=tuple(
-            Outcome(f"{WARM_ID}#o{k + 1}", o.text, o.language, o.skills)
-            for k, o in enumerate(real.outcomes)
-        )
-        or SAMPLE.outcomes,
-        prerequisites=(real.id,),
-        requirements=CredentialRule(real.id),
-    )
+LIST_SIZES = (1, 5, 20)
+"""A list of each size Neo4j plans a statement apart for (1, 2-10 and 11-100 items: the
+cached plan's key holds a list parameter's size bucket), as many as a write's links take."""
+
+SINGLE = frozenset({"providers", "levels"})
+"""Link kinds a credential has at most one of."""
 
 
-def transactions(sample: Credential = SAMPLE) -> list[Steps]:
-    """The warm-up's transactions, each a list of (statement, parameters)."""
+def _pairs(kind: str, n: int) -> list[list[str]]:
+    return [[WARM_ID, f"{NUL}{kind}{k}"] for k in range(n)]
+
+
+def transactions() -> list[Steps]:
+    """The warm-up's transactions, each a list of (statement, parameters), shaped as the
+    two kinds of write are (the version bump last, in the same transaction).
+
+    Every link statement runs with pairs from SAMPLE to ids that cannot exist, one list
+    of each size a write may send, so it finds (or makes, then rolls back) only nodes
+    no real write touches.
+    """
     decision = Recognition(WARM_ID, f"{NUL}other", Decision.PARTIAL, "warm-up", "2000-01-01", 1.0)
-    credential: Steps = [(Q.MERGE_CREDENTIALS, {"rows": [codec.credential_row(sample)]})]
-    for kind, pairs in codec.links(sample).items():
-        credential.append((loading.LINK_QUERIES[kind], {"pairs": pairs or [[WARM_ID, NUL]]}))
+    credential: Steps = [(Q.MERGE_CREDENTIALS, {"rows": [codec.credential_row(SAMPLE)]})]
+    for kind in codec.links(SAMPLE):
+        for n in (1,) if kind in SINGLE else LIST_SIZES:
+            credential.append((loading.LINK_QUERIES[kind], {"pairs": _pairs(kind, n)}))
+    bump: tuple[Q, dict[str, Any]] = (Q.BUMP_VERSION, {})
     return [
-        credential,
-        [(Q.MERGE_RECOGNITIONS, {"rows": [codec.recognition_row(decision)]})],
-        [(Q.BUMP_VERSION, {})],
+        [*credential, bump],
+        [(Q.MERGE_RECOGNITIONS, {"rows": [codec.recognition_row(decision)]}), bump],
     ]
 
 
-async def warm_up(sessions: Sessions, sample: Credential = SAMPLE) -> None:
-    """Run every write statement once, in transactions that are rolled back."""
-    for steps in transactions(sample):
-        await _rolled_back(sessions, steps)
+async def warm_up(sessions: Sessions, gate: Gate | None = None) -> None:
+    """Run every write statement once, in transactions that are rolled back, each
+    statement only once `gate` lets it (no real write in flight)."""
+    for steps in transactions():
+        await _rolled_back(sessions, steps, gate)

@@ -1,6 +1,10 @@
-"""The write warm-up plans every write statement and leaves the database as it was."""
+"""The write warm-up plans every write statement, leaves the database as it was, and
+never holds up a real write."""
 
 from __future__ import annotations
+
+import asyncio
+import dataclasses
 
 import anyio.from_thread
 import pytest
@@ -36,6 +40,23 @@ def test_every_write_statement_is_warmed() -> None:
     assert writes | set(loading.LINK_QUERIES.values()) <= warmed
     # each link statement gets pairs to run on, so it runs and is planned, not skipped
     assert all(params for steps in warmup.transactions() for _name, params in steps[:-1])
+    # the version bump ends each transaction, as it ends each write
+    assert all(steps[-1][0] == Q.BUMP_VERSION for steps in warmup.transactions())
+
+
+def test_link_statements_are_warmed_with_each_list_size_a_write_sends() -> None:
+    sizes: dict[Q, set[int]] = {}
+    for steps in warmup.transactions():
+        for name, params in steps:
+            if "pairs" in params:
+                sizes.setdefault(name, set()).add(len(params["pairs"]))
+                # only ids that cannot exist: no real node is linked, so none is locked
+                assert all(
+                    warmup.NUL in pair[0] and warmup.NUL in pair[1] for pair in params["pairs"]
+                )
+    for kind, name in loading.LINK_QUERIES.items():
+        wanted = {1} if kind in warmup.SINGLE else set(warmup.LIST_SIZES)
+        assert sizes[name] == wanted, kind
 
 
 def test_the_warm_up_writes_nothing(
@@ -50,16 +71,60 @@ def test_the_warm_up_writes_nothing(
     assert warmup.WARM_ID not in loop.call(neo.credentials, [warmup.WARM_ID])
 
 
-def test_a_serving_store_warms_in_the_background(
+def test_a_serving_store_takes_requests_once_warm(
     loop: anyio.from_thread.BlockingPortal, neo4j_uri: str
 ) -> None:
-    async def go() -> None:
+    async def go() -> bool:
         store = Neo4jStore(neo4j_uri)
         store.warm_writes = True
+        store.ready_wait_s = 600.0  # as `pathways serve` sets it
         await store.open()
         warming = store._warming
-        assert warming is not None and not warming.done()  # open() did not wait for it
-        await warming
+        done = warming is not None and warming.done()  # open() waited for it
         await store.close()
+        return done
+
+    assert loop.call(go)
+
+
+def test_a_real_write_during_the_warm_up_does_not_wait_for_it(
+    loop: anyio.from_thread.BlockingPortal, neo: Neo4jStore, small_graph: Graph
+) -> None:
+    """The warm-up is held inside its transaction, every link statement run, while a real
+    write of a credential with a provider, level, skills and a prerequisite goes through."""
+    loop.call(neo.replace_graph, small_graph)
+    real = small_graph.credentials["ie-mig"]
+    assert real.provider and real.level and real.prerequisites and real.outcomes
+    statements = len(warmup.transactions()[0])
+    events: list[str] = []
+
+    async def go() -> None:
+        calls = 0
+        held = asyncio.Event()
+        release = asyncio.Event()
+
+        async def gate() -> None:
+            nonlocal calls
+            calls += 1
+            if calls == statements:  # before the version bump: all else ran, not rolled back
+                held.set()
+                await release.wait()
+
+        warming = asyncio.create_task(warmup.warm_up(neo._session, gate))
+        await asyncio.wait_for(held.wait(), 120)
+        events.append("warm-up held")
+        write = asyncio.create_task(
+            neo.upsert_credential(dataclasses.replace(real, title=real.title + " (revised)"))
+        )
+        finished, _ = await asyncio.wait({write}, timeout=120)  # a guard, not a timing
+        events.append("real write done" if write in finished else "real write waiting")
+        release.set()
+        await warming
+        await write
+        events.append("warm-up done")
 
     loop.call(go)
+    assert events == ["warm-up held", "real write done", "warm-up done"]
+    written = loop.call(neo.credential, real.id)
+    assert written is not None and written.title == real.title + " (revised)"
+    assert warmup.WARM_ID not in loop.call(neo.credentials, [warmup.WARM_ID])
