@@ -74,7 +74,7 @@ _UNAVAILABLE = (
 
 _NO_SUCH_DATABASE = "Neo.ClientError.Database.DatabaseNotFound"
 
-WARM_UP_WAIT_S = 60.0
+WARM_UP_WAIT_S = 120.0
 """How long a serving replica's start waits for its warm-up before it takes requests anyway."""
 
 WARM_UP_YIELD_S = 0.01
@@ -161,12 +161,15 @@ class Neo4jStore:
                 await asyncio.wait_for(asyncio.shield(self._warming), self.ready_wait_s)
 
     async def _warm(self) -> None:
+        # Writes first: their statements are more, and a replica's start may stop waiting
+        # (ready_wait_s) before both are done.
+        if self.warm_writes:
+            await self.warm_up()
         try:
+            await self._no_write_in_flight()
             await self._read(search.warm)
         except (StoreUnavailable, neo.Neo4jError) as err:
             log.warning("Neo4j search warm-up failed (the first search plans instead): %s", err)
-        if self.warm_writes:
-            await self.warm_up()
 
     async def warm_up(self) -> None:
         """Plan the statements of a write in Neo4j, writing nothing (store.neo4j.warmup)."""
