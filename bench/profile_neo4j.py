@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import cProfile
+import gc
 import io
 import pstats
 import random
@@ -28,7 +29,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from neo4j import AsyncResult
+from neo4j import AsyncManagedTransaction, AsyncResult, AsyncSession, AsyncTransaction
 
 from bench_neo4j import timed
 from pathways.model import Objective
@@ -54,10 +55,28 @@ class Clock:
         self.trip = 0.0
         self._orig_data = AsyncResult.data
         self._orig_single = AsyncResult.single
+        self._runners = (AsyncSession, AsyncTransaction, AsyncManagedTransaction)
+        # (own run or None when inherited, the run in effect)
+        self._orig_run: dict[type, tuple[Any, Any]] = {
+            cls: (cls.__dict__.get("run"), cls.run) for cls in self._runners
+        }
 
     def install(self) -> None:
-        """Wrap AsyncResult.data and .single to time the fetch and read the summary."""
+        """Wrap run, AsyncResult.data and .single to time the round trip and read the summary."""
         clock = self
+        for cls in self._runners:
+
+            def make(orig: Any) -> Any:
+                async def run(self: Any, *args: Any, **kwargs: Any) -> Any:
+                    t = time.perf_counter()
+                    try:
+                        return await orig(self, *args, **kwargs)
+                    finally:
+                        clock.trip += (time.perf_counter() - t) * 1000
+
+                return run
+
+            cls.run = make(self._orig_run[cls][1])  # type: ignore[method-assign]
 
         async def data(result: AsyncResult, *keys: Any) -> Any:
             t = time.perf_counter()
@@ -86,12 +105,19 @@ class Clock:
         """Put the driver back as it was."""
         AsyncResult.data = self._orig_data  # type: ignore[method-assign]
         AsyncResult.single = self._orig_single  # type: ignore[method-assign]
+        for cls, (own, _in_effect) in self._orig_run.items():
+            if own is None:
+                delattr(cls, "run")  # inherited: fall back to the base class's again
+            else:
+                cls.run = own  # type: ignore[method-assign]
 
 
 async def run(args: argparse.Namespace) -> None:
     """Time both questions on both stores, then split the Neo4j time."""
     graph = synth_graph(args.micro, args.quals, args.seed)
     memory = MemoryStore(graph)
+    gc.collect()
+    gc.freeze()
     neo = Neo4jStore(args.uri)
     await neo.open()
     if args.load:
