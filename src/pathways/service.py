@@ -68,6 +68,12 @@ two-core host (tried: no clear gain); the deadline, not the pool, bounds the wor
 here, for the CLI and tests; `pathways serve` sizes the lane to its host and shortens the
 switch interval (serving.py): one thread on two cores, so the loop has one to win from."""
 
+APART: frozenset[Callable[..., object]] = frozenset({stacking.plan, skillgap.plan_skill_gap})
+"""Heavy calls sent to a worker process when the lane has them: the searches that run up to
+the whole request budget over a context of tens of KB.  The others stay on threads: an
+equivalents context (300 candidates and their outcomes, about 400 KB pickled) costs more
+to pickle and unpickle than to match (bench/bench_lane.py)."""
+
 REQUEST_SECONDS = 1.0
 """Time the heavy computations of one request may take, all its aliases together (from the
 first one's start: reading the store and queueing for the lane do not count)."""
@@ -158,11 +164,13 @@ class Service:
         answering meanwhile, and the lane serves the least-served request first.  Long
         loops in `fn` ask `domain.budget.expired()` and settle for what they have;
         outside a request (the CLI, tests) each call gets its own REQUEST_SECONDS.
-        Never pass it a store call: the stores belong to the loop.  With worker processes
-        (`heavy_processes`, what `pathways serve` runs) `fn` must be a module-level function
-        and its arguments, result and errors must pickle (workers.py).
+        Never pass it a store call: the stores belong to the loop.  A function in APART
+        runs in a worker process when the service has them (`heavy_processes`, what
+        `pathways serve` runs): it, its arguments, result and errors must pickle.
         """
         deadline = deadlines.current() or deadlines.Deadline.unstarted(REQUEST_SECONDS)
+        if fn in APART:
+            return await self._heavy.run_apart(deadline, fn, *args, **kwargs)
         return await self._heavy.run(deadline, fn, *args, **kwargs)
 
     def start_heavy(self) -> None:

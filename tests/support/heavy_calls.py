@@ -25,6 +25,11 @@ def deadline_seen() -> tuple[float, float, bool] | None:
     return deadline.seconds, deadline.left(), deadline.expired()
 
 
+def apart_call() -> tuple[int, tuple[float, float, bool] | None]:
+    """The process id and the deadline seen where this runs."""
+    return os.getpid(), deadline_seen()
+
+
 def raise_error(error: PathwaysError) -> None:
     """Raise `error` where this runs."""
     raise error

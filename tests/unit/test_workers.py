@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pathways import errors
+from pathways import service as service_module
 from pathways.domain import budget, stacking
 from pathways.errors import (
     BadUserInput,
@@ -69,15 +70,22 @@ def test_the_deadline_is_remade_from_what_is_left(workers: ProcessWorkers) -> No
     assert gone == (0.0, 0.0, True)
 
 
-def test_a_loose_call_gets_its_own_request_budget_in_a_process(small_graph: Graph) -> None:
-    async def main() -> Any:
+def test_calls_marked_apart_run_in_a_process_with_their_own_request_budget(
+    small_graph: Graph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(service_module, "APART", frozenset({heavy_calls.apart_call}))
+
+    async def main() -> tuple[Any, int]:
         service = Service(MemoryStore(small_graph), heavy_workers=1, heavy_processes=True)
         try:
-            return await service.run_heavy(heavy_calls.deadline_seen)
+            return await service.run_heavy(heavy_calls.apart_call), await service.run_heavy(
+                os.getpid
+            )
         finally:
             service.close()
 
-    seen = asyncio.run(main())
+    (pid, seen), here = asyncio.run(main())
+    assert pid != os.getpid() and here == os.getpid()
     assert seen is not None and seen[0] == REQUEST_SECONDS and not seen[2]
 
 
