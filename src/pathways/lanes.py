@@ -31,36 +31,18 @@ class HeavyLane:
         self._free = workers
         self._waiting: list[tuple[tuple[int, float], int, asyncio.Future[None]]] = []
         self._order = itertools.count()
-        self.threads: Workers = ThreadWorkers(workers)
-        self.pool: Workers = ProcessWorkers(workers) if processes else self.threads
-        """Where `run_apart` sends its calls: worker processes, or the threads without them."""
+        self.pool: Workers = ProcessWorkers(workers) if processes else ThreadWorkers(workers)
 
     async def run(self, deadline: Deadline, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """`fn(*args, **kwargs)` on a worker thread once this request's turn comes, with
-        `deadline` current there; its time is booked to the request."""
-        return await self._run(self.threads, deadline, fn, args, kwargs)
-
-    async def run_apart(
-        self, deadline: Deadline, fn: Callable[..., T], *args: Any, **kwargs: Any
-    ) -> T:
-        """As `run`, in a worker process when the lane has them (`fn` and all must pickle)."""
-        return await self._run(self.pool, deadline, fn, args, kwargs)
-
-    async def _run(
-        self,
-        pool: Workers,
-        deadline: Deadline,
-        fn: Callable[..., T],
-        args: tuple[Any, ...],
-        kwargs: dict[str, Any],
-    ) -> T:
+        """`fn(*args, **kwargs)` on a worker once this request's turn comes, with `deadline`
+        current there; its time is booked to the request."""
         rank = (deadline.calls, deadline.spent)
         deadline.calls += 1
         await self._acquire(rank)
         deadline.start()
         started = time.monotonic()
         try:
-            return await pool.call(deadline, fn, args, kwargs)
+            return await self.pool.call(deadline, fn, args, kwargs)
         finally:
             deadline.spent += time.monotonic() - started
             self._release()
@@ -92,5 +74,4 @@ class HeavyLane:
 
     def close(self) -> None:
         """Let the workers end once their work is done (the lane restarts on use)."""
-        self.threads.close()
         self.pool.close()

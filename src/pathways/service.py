@@ -60,13 +60,10 @@ MAX_REACHABLE = int(bounds.REACHABLE.maximum)
 HEAVY_WORKERS = 2
 """Heavy computations (plans, equivalence) running at once; more requests queue for a slot.
 
-Threads rather than processes: the searches are pure Python and hold the GIL, so the
-threads give no parallelism, but the interpreter hands the GIL to the waiting loop thread
-every switch interval, which is what keeps /healthz answering.  A process pool would
-pickle every context across and keep a copy of the code per worker for little gain on a
-two-core host (tried: no clear gain); the deadline, not the pool, bounds the work.  Two
-here, for the CLI and tests; `pathways serve` sizes the lane to its host and shortens the
-switch interval (serving.py): one thread on two cores, so the loop has one to win from."""
+On threads by default (the CLI, tests); `pathways serve` sizes the lane to its host
+(serving.py: one on two cores) and sends the longest searches (APART) to worker
+processes, whose own interpreter lock and lower priority leave the loop's to the loop
+(workers.py).  The deadline, not the pool, bounds the work."""
 
 APART: frozenset[Callable[..., object]] = frozenset({stacking.plan, skillgap.plan_skill_gap})
 """Heavy calls sent to a worker process when the lane has them: the searches that run up to
@@ -154,7 +151,9 @@ class Service:
     ) -> None:
         self.store = store
         self._writes = asyncio.Lock()  # one writer: validate and apply against the same graph
-        self._heavy = HeavyLane(heavy_workers, processes=heavy_processes)
+        self._heavy = HeavyLane(heavy_workers)
+        # a lane of its own: a plan starved of CPU in a process never holds up a match
+        self._apart = HeavyLane(heavy_workers, processes=True) if heavy_processes else self._heavy
 
     async def run_heavy(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """`fn(*args, **kwargs)` on the heavy lane's workers, under the request's deadline.
@@ -169,17 +168,17 @@ class Service:
         `pathways serve` runs): it, its arguments, result and errors must pickle.
         """
         deadline = deadlines.current() or deadlines.Deadline.unstarted(REQUEST_SECONDS)
-        if fn in APART:
-            return await self._heavy.run_apart(deadline, fn, *args, **kwargs)
-        return await self._heavy.run(deadline, fn, *args, **kwargs)
+        lane = self._apart if fn in APART else self._heavy
+        return await lane.run(deadline, fn, *args, **kwargs)
 
     def start_heavy(self) -> None:
-        """Start the heavy lane's workers now (worker processes take a while to start)."""
-        self._heavy.start()
+        """Start the heavy lanes' workers now (worker processes take a while to start)."""
+        self._apart.start()
 
     def close(self) -> None:
-        """Let the heavy lane's workers end once their work is done (it restarts on use)."""
+        """Let the heavy lanes' workers end once their work is done (they restart on use)."""
         self._heavy.close()
+        self._apart.close()
 
     async def upsert_credential(self, data: Mapping[str, object]) -> Credential:
         """Validate one credential as a seed record against the current graph, then store it.

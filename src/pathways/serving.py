@@ -1,7 +1,8 @@
 """How the serving process shares its interpreter between the event loop and heavy work.
 
-Heavy computations run on worker threads (lanes.HeavyLane) and hold the GIL while they
-compute.  Each time the event loop thread waits on a socket it lets the GIL go, and to
+The longest searches (plans, skill gaps) run in worker processes (workers.py); the rest
+of the heavy work runs on worker threads (lanes.HeavyLane) and holds the GIL while it
+computes.  Each time the event loop thread waits on a socket it lets the GIL go, and to
 get it back it must wait until the worker is asked to drop it: a whole switch interval
 (5 ms by default), several times per request (select, read, write), so /healthz took
 30 ms at the median and over 100 ms at p99 beside four clients sending the heaviest
@@ -18,11 +19,11 @@ SWITCH_INTERVAL = 0.0005
 """Seconds a thread may hold the GIL while another waits for it (Python's default: 0.005)."""
 
 MAX_HEAVY_WORKERS = 2
-"""Most heavy threads: more give no speed (the GIL) and more threads to share it with."""
+"""Most heavy workers: more threads give no speed (the GIL) and more to share it with."""
 
 
 def heavy_workers(cpus: int | None) -> int:
-    """Heavy worker threads for a host with `cpus` cores: one core is the loop's."""
+    """Heavy workers (threads, and processes) for a host with `cpus` cores: one is the loop's."""
     return max(1, min(MAX_HEAVY_WORKERS, (cpus or 1) - 1))
 
 

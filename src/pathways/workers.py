@@ -5,9 +5,11 @@ searched, every request the loop serves waits its turn for the lock several time
 under a steady stream of the heaviest plans a trivial query took 60 ms at p99 on an idle
 two-core host.  A worker process has its own interpreter, and runs at a lower priority
 (NICENESS), so the kernel gives the loop's process the core first.  The price: the
-arguments and the result cross a pipe as pickles (a planning context is tens of KB).
-`pathways serve` uses processes; the CLI and tests keep threads (no start-up, and a
-test may hand the lane a closure).
+arguments and the result cross a pipe as pickles, pickled and unpickled in the server
+under its GIL: worth it for a plan (a context of tens of KB, a search of up to a second),
+not for an equivalents match (about 400 KB, and less time than moving it), so only the
+calls in service.APART go.  `pathways serve` starts processes; the CLI and tests keep
+threads (no start-up, and a test may hand the lane a closure).
 
 In a process, the request's deadline is re-created from the seconds it has left, and
 no other context variable goes along.  A worker that dies (killed, out of memory)
