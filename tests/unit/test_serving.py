@@ -40,16 +40,23 @@ def test_tuning_shortens_the_switch_interval(switch_interval: None) -> None:
     assert 1 <= workers <= serving.MAX_HEAVY_WORKERS
 
 
+@pytest.mark.parametrize(("flag", "processes"), [([], True), (["--heavy-lane", "threads"], False)])
 def test_serve_tunes_the_interpreter_and_sizes_the_heavy_lane(
-    switch_interval: None, monkeypatch: pytest.MonkeyPatch
+    switch_interval: None, monkeypatch: pytest.MonkeyPatch, flag: list[str], processes: bool
 ) -> None:
     seen: dict[str, Any] = {}
-    built: list[int] = []
+    built: list[tuple[int, bool]] = []
+    services: list[Service] = []
 
     class Recording(Service):
-        def __init__(self, *args: Any, heavy_workers: int = 2, **kwargs: Any) -> None:
-            built.append(heavy_workers)
-            super().__init__(*args, heavy_workers=heavy_workers, **kwargs)
+        def __init__(
+            self, *args: Any, heavy_workers: int = 2, heavy_processes: bool = False, **kwargs: Any
+        ) -> None:
+            built.append((heavy_workers, heavy_processes))
+            super().__init__(
+                *args, heavy_workers=heavy_workers, heavy_processes=heavy_processes, **kwargs
+            )
+            services.append(self)
 
     def run(app: Any, **kwargs: Any) -> None:
         seen["interval"] = sys.getswitchinterval()
@@ -60,6 +67,10 @@ def test_serve_tunes_the_interpreter_and_sizes_the_heavy_lane(
     monkeypatch.setattr(uvicorn, "run", run)
     monkeypatch.setattr(observability, "configure_logging", lambda level: None)
     monkeypatch.setattr("pathways.cli.gc.freeze", lambda: None)
-    assert main(["serve", "--seeds", str(SMALL_SEEDS)]) == 0
+    try:
+        assert main(["serve", "--seeds", str(SMALL_SEEDS), *flag]) == 0
+    finally:
+        for service in services:
+            service.close()
     assert seen["interval"] == pytest.approx(serving.SWITCH_INTERVAL)
-    assert built == [3]
+    assert built == [(3, processes)]
