@@ -196,6 +196,10 @@ class CandidateIndex:
         """Ids of indexed credentials with an outcome aligned to this skill (do not change it)."""
         return self._by_skill.get(skill, frozenset())
 
+    def skills_of(self, credential_id: str) -> tuple[str, ...]:
+        """The skills an indexed credential was indexed under (empty when unknown)."""
+        return self._skills.get(credential_id, ())
+
     def with_eqf(self, level: int) -> frozenset[str]:
         """Ids of indexed credentials referenced to this EQF level."""
         return frozenset(self._by_eqf.get(level, ()))

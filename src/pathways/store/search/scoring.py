@@ -40,19 +40,20 @@ Order
 
 from __future__ import annotations
 
-import heapq
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from pathways.model import Credential, Skill
-from pathways.store.base import SearchKey, TextMatch
+from pathways.store.base import TextMatch
+from pathways.store.search.slots import Slots
 
 MIN_PREFIX = 3
 """A query word this long or longer also matches longer words it begins."""
@@ -126,11 +127,24 @@ def skill_texts(skill: Skill) -> tuple[SearchText, ...]:
     )
 
 
-def cap(hits: Mapping[str, int]) -> list[str]:
-    """The SHORTLIST_LIMIT owners matching most query words, ties by id."""
-    if len(hits) <= SHORTLIST_LIMIT:
-        return sorted(hits)
-    return sorted(hits, key=lambda k: (-hits[k], k))[:SHORTLIST_LIMIT]
+def cap(counts: npt.NDArray[np.uint8], slots: Slots) -> list[str]:
+    """The SHORTLIST_LIMIT owners matching most query words, ties by id.
+
+    `counts` holds, per slot, how many query words its owner matched (0: none).  Only the
+    band of counts the limit falls in is ordered, and only as far as the limit needs.
+    """
+    found = np.flatnonzero(counts)
+    if len(found) <= SHORTLIST_LIMIT:
+        return slots.smallest(found, len(found))
+    held = counts[found]
+    kept: list[str] = []
+    for n in range(int(held.max()), 0, -1):
+        band = found[held == n]
+        room = SHORTLIST_LIMIT - len(kept)
+        kept.extend(slots.smallest(band, min(room, len(band))))
+        if len(band) >= room:
+            break
+    return kept
 
 
 def matching_words(words: Sequence[str], vocabulary: Iterable[str]) -> set[str]:
@@ -151,6 +165,49 @@ def matching_words(words: Sequence[str], vocabulary: Iterable[str]) -> set[str]:
                 )
             )
     return found
+
+
+def _wratio(query: str, norms: list[str], weight: float) -> npt.NDArray[np.float32]:
+    """WRatio of the query against each text; 0 for those that cannot reach SCORE_CUTOFF.
+
+    The cutoff sits a little under the threshold the callers apply, so what passes there is
+    scored exactly as without it; below it rapidfuzz skips the partial and token ratios.
+    """
+    cutoff = (SCORE_CUTOFF - 1e-3) / weight
+    found: npt.NDArray[np.float32] = process.cdist(
+        [query], norms, scorer=fuzz.WRatio, score_cutoff=cutoff, workers=1
+    )[0]
+    return found
+
+
+def title_scores(
+    query: str, owners: Mapping[str, Sequence[SearchText]], matched: AbstractSet[str]
+) -> dict[str, float]:
+    """`best_scores` of credentials' titles from the word index (a title's text is looked
+    up only for a page).  An owner the index found with one title holds a matched word in
+    it, so only owners with several titles have them checked."""
+    flat_owners: list[str] = []
+    norms: list[str] = []
+    for owner, texts in owners.items():
+        for t in texts:
+            if len(texts) == 1 or not matched.isdisjoint(t.norm.split()):
+                flat_owners.append(owner)
+                norms.append(t.norm)
+    return _best_of(query, flat_owners, norms, TITLE_WEIGHT / 100.0)
+
+
+def _best_of(query: str, owners: list[str], norms: list[str], weight: float) -> dict[str, float]:
+    """Each owner's best weighted score over its texts (owners[i] holds norms[i]), if it passes."""
+    if not norms:
+        return {}
+    raw = _wratio(query, norms, weight)
+    at = np.flatnonzero(raw * weight >= SCORE_CUTOFF - 5e-5)
+    out: dict[str, float] = {}
+    for i, value in zip(at.tolist(), raw[at].tolist(), strict=True):
+        score = round(value * weight, 4)
+        if score >= SCORE_CUTOFF and score > out.get(owners[i], 0.0):
+            out[owners[i]] = score
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +242,7 @@ def best_texts(
     if not flat:
         return {}
     weight = (SKILL_WEIGHT if skills else TITLE_WEIGHT) / 100.0
-    raw = process.cdist([query], [t.norm for _, t in flat], scorer=fuzz.WRatio, workers=1)[0]
+    raw = _wratio(query, [t.norm for _, t in flat], weight)
     out: dict[str, Best] = {}
     for i in np.flatnonzero(raw * weight >= SCORE_CUTOFF - 5e-5):
         owner, t = flat[i]
@@ -209,118 +266,5 @@ def best_scores(
         for norm in norms
         if not matched.isdisjoint(norm.split())
     ]
-    if not flat:
-        return {}
     weight = (SKILL_WEIGHT if skills else TITLE_WEIGHT) / 100.0
-    raw = process.cdist([query], [n for _, n in flat], scorer=fuzz.WRatio, workers=1)[0]
-    out: dict[str, float] = {}
-    for i in np.flatnonzero(raw * weight >= SCORE_CUTOFF - 5e-5):
-        owner = flat[i][0]
-        score = round(float(raw[i]) * weight, 4)
-        if score >= SCORE_CUTOFF and score > out.get(owner, 0.0):
-            out[owner] = score
-    return out
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A matched credential: its score and the text that matched."""
-
-    id: str
-    score: float
-    match: TextMatch
-
-
-@dataclass(slots=True)
-class _Band:
-    """Credentials sharing one score: one skill's match for all, or each its own title."""
-
-    ids: set[str]
-    shared: Best | None = None
-    own: dict[str, Best] = field(default_factory=dict)
-
-    def best(self, cid: str) -> Best:
-        return self.own[cid] if self.shared is None else self.shared
-
-
-class Ranking:
-    """Matched credentials by score, then id; a page costs the bands it reaches, not a sort."""
-
-    def __init__(self, bands: Iterable[_Band]) -> None:
-        self._by_score: dict[float, list[_Band]] = {}
-        for band in bands:
-            if band.ids:
-                self._by_score.setdefault(band_score(band), []).append(band)
-        self.total = sum(len(b.ids) for bs in self._by_score.values() for b in bs)
-
-    def page(self, after: SearchKey | None, limit: int) -> tuple[list[Hit], bool]:
-        """Up to `limit` hits after `after` (keyset), and whether more follow."""
-        want = limit + 1
-        hits: list[Hit] = []
-        last = None if after is None else (after.score or 0.0)
-        for score in sorted(self._by_score, reverse=True):
-            if last is not None and score > last:
-                continue
-            floor = after.id if after is not None and score == last else None
-            found: list[tuple[str, _Band]] = []
-            for band in self._by_score[score]:
-                pool = band.ids if floor is None else [c for c in band.ids if c > floor]
-                found.extend((cid, band) for cid in heapq.nsmallest(want - len(hits), pool))
-            found.sort(key=lambda f: f[0])
-            for cid, band in found[: want - len(hits)]:
-                hits.append(Hit(cid, score, band.best(cid).match))
-            if len(hits) >= want:
-                break
-        return hits[:limit], len(hits) > limit
-
-    def all(self) -> list[Hit]:
-        """Every hit in order (tests and small answers)."""
-        return self.page(None, self.total)[0]
-
-
-def band_score(band: _Band) -> float:
-    """The score every credential of a band has."""
-    if band.shared is not None:
-        return band.shared.score
-    return next(iter(band.own.values())).score
-
-
-def combine(
-    titles: Mapping[str, Best],
-    skills: Mapping[str, Best],
-    holders: Mapping[str, AbstractSet[str]],
-) -> Ranking:
-    """Each credential's best match over its titles and its matched skills, ranked.
-
-    `holders` gives, for each matched skill, the credentials (filters applied) aligned to
-    it.  Skills are taken best first and a credential keeps the first that holds it, in
-    set operations, so a skill taught by thousands costs no Python loop over them.
-    """
-    bands: list[_Band] = []
-    seen: set[str] = set()
-    for sid in sorted(skills, key=lambda s: skills[s].key()):
-        held = holders.get(sid)
-        new = set(held - seen) if held else set()
-        if new:
-            seen |= new
-            bands.append(_Band(new, shared=skills[sid]))
-    by_title: dict[float, _Band] = {}
-    title_ids = set(titles) & seen
-    beaten: set[str] = set()
-    for band in bands:
-        if not title_ids:
-            break
-        assert band.shared is not None
-        found = band.ids & title_ids
-        title_ids -= found
-        for cid in found:
-            if band.shared.key() < titles[cid].key():
-                beaten.add(cid)
-            else:
-                band.ids.discard(cid)
-    for cid, best in titles.items():
-        if cid not in beaten:
-            band = by_title.setdefault(best.score, _Band(set()))
-            band.ids.add(cid)
-            band.own[cid] = best
-    return Ranking([*bands, *by_title.values()])
+    return _best_of(query, [o for o, _ in flat], [n for _, n in flat], weight)

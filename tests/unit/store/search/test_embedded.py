@@ -9,6 +9,7 @@ from rapidfuzz.distance import OSA
 from pathways.model import Credential, CredentialKind, Outcome, Skill
 from pathways.store.base import SearchFilter
 from pathways.store.search.embedded import EmbeddedSearch
+from pathways.store.search.ranking import combine
 from pathways.store.search.scoring import (
     FUZZY_MIN,
     MIN_PREFIX,
@@ -16,11 +17,11 @@ from pathways.store.search.scoring import (
     Best,
     SearchText,
     best_texts,
-    combine,
     credential_texts,
     normalise,
     query_words,
     skill_texts,
+    title_scores,
 )
 
 SKILLS = {
@@ -95,13 +96,20 @@ def test_the_scorer_sees_only_the_shortlist() -> None:
     search = EmbeddedSearch(creds, SKILLS, {})
     seen: list[str] = []
 
-    def watching(
+    def watching_titles(
+        query: str, owners: Mapping[str, Sequence[SearchText]], matched: Set[str]
+    ) -> Mapping[str, float]:
+        seen.extend(owners)
+        return title_scores(query, owners, matched)
+
+    def watching_skills(
         query: str, owners: Mapping[str, Sequence[SearchText]], skills: bool, matched: Set[str]
     ) -> Mapping[str, Best]:
         seen.extend(owners)
         return best_texts(query, owners, skills, matched)
 
-    search.score = watching
+    search.score_titles = watching_titles
+    search.score_skills = watching_skills
     page = search.search(SearchFilter(text="welding"), 10, None, {c.id: c for c in creds}.get)
     assert seen == ["ee-mag", "ie-mig"]  # of 503 credentials and 2 skills, two titles
     assert [c.id for c, _ in page.items] == ["ee-mag", "ie-mig"]

@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pathways.store.base import SearchKey, TextMatch
-from pathways.store.search.scoring import SKILL, TITLE, Best, combine, normalise
+from pathways.store.search.ranking import combine
+from pathways.store.search.scoring import SKILL, TITLE, Best, normalise
 
 IDS = st.sampled_from([f"c{i}" for i in range(12)])
 SCORES = st.sampled_from([0.7, 0.75, 0.81, 0.9, 1.0])
