@@ -170,14 +170,18 @@ def matching_words(words: Sequence[str], vocabulary: Iterable[str]) -> set[str]:
 def _wratio(query: str, norms: list[str], weight: float) -> npt.NDArray[np.float32]:
     """WRatio of the query against each text; 0 for those that cannot reach SCORE_CUTOFF.
 
-    The cutoff sits a little under the threshold the callers apply, so what passes there is
-    scored exactly as without it; below it rapidfuzz skips the partial and token ratios.
+    Each distinct text is scored once (many credentials share a title, many skills a
+    label).  The cutoff sits a little under the threshold the callers apply, so what
+    passes there is scored exactly as without it; below it rapidfuzz skips the partial
+    and token ratios.
     """
+    at: dict[str, int] = {}
+    where = [at.setdefault(n, len(at)) for n in norms]
     cutoff = (SCORE_CUTOFF - 1e-3) / weight
     found: npt.NDArray[np.float32] = process.cdist(
-        [query], norms, scorer=fuzz.WRatio, score_cutoff=cutoff, workers=1
+        [query], list(at), scorer=fuzz.WRatio, score_cutoff=cutoff, workers=1
     )[0]
-    return found
+    return found if len(at) == len(norms) else found[where]
 
 
 def title_scores(
