@@ -2,12 +2,12 @@
 // the holders' WHERE, which costs a third of the statement even when every filter is null.
 // One band of search results and, on a search's first band, the count of every match.
 // $titles: [id, score] of the credentials whose best title matched (filters passed);
-// $skills: the matched skills, $scores their scores; $title_score and $skill_score the
-// same as maps. A credential's score is the best of its title's and its skills' (each
+// $skills: the matched skills; $title_score and $skill_score: the scores by id. A credential's score is the best of its title's and its skills' (each
 // skill's holders passing the filters and not in $skip).
 // total (when $with_total): the credentials holding a matched skill, counted distinct (no
 // grouping by score: a page never needs every holder's score), plus the matched titles
-// holding none. page: the next $take credentials scoring exactly $score, by id after
+// holding none. page: the next $take credentials scoring exactly $score (found among the
+// $band_titles and the holders of the $band_skills scoring that), by id after
 // $after_id, with their properties (search texts left out) and the labels of the matched
 // skills each holds. Python asks band after band, best first, until a page is full, so
 // only the bands a page reaches read their credentials' ids.
@@ -29,14 +29,12 @@ CALL () {
 }
 CALL () {
   CALL () {
-    UNWIND $titles AS t
-    WITH t WHERE t[1] = $score
-    MATCH (c:Credential {id: t[0]})
+    UNWIND $band_titles AS id
+    MATCH (c:Credential {id: id})
     RETURN c
     UNION
-    UNWIND range(0, size($skills) - 1) AS r
-    WITH r WHERE $scores[r] = $score
-    MATCH (:Skill {id: $skills[r]})<-[:HAS_SKILL]-(c)
+    UNWIND $band_skills AS sid
+    MATCH (:Skill {id: sid})<-[:HAS_SKILL]-(c)
   WHERE ($country IS NULL OR c.country = $country)
     AND ($kind IS NULL OR c.kind = $kind)
     AND ($eqf IS NULL OR $eqf IN coalesce(c.eqf, []))

@@ -109,7 +109,6 @@ async def search(tx: Tx, flt: SearchFilter, limit: int, after: SearchKey | None)
     params: dict[str, Any] = {
         "titles": [[cid, score] for cid, score in title_scores.items()],
         "skills": list(skill_scores),
-        "scores": list(skill_scores.values()),
         "title_score": title_scores,
         "skill_score": skill_scores,
         "skip": sorted(skip),
@@ -130,6 +129,8 @@ async def search(tx: Tx, flt: SearchFilter, limit: int, after: SearchKey | None)
             **params,
             with_total=total is None,
             score=score,
+            band_titles=[c for c, sc in title_scores.items() if sc == score],
+            band_skills=[k for k, sc in skill_scores.items() if sc == score],
             after_id=after.id if after and score == last else None,
             take=want - len(hits),
         )
