@@ -1,6 +1,7 @@
 // One band of search results and, on a search's first band, the count of every match.
 // $titles: [id, score] of the credentials whose best title matched (filters passed);
-// $skills: the matched skills; $title_score and $skill_score: the scores by id. A credential's score is the best of its title's and its skills' (every
+// $skills: the matched skills; $title_score and $skill_score: the scores by id.
+// A credential's score is the best of its title's and its skills' (every
 // holder of a skill: no filters here, see search_page_filtered).
 // total (when $with_total): the credentials holding a matched skill, counted distinct (no
 // grouping by score: a page never needs every holder's score), plus the matched titles

@@ -2,7 +2,8 @@
 // the holders' WHERE, which costs a third of the statement even when every filter is null.
 // One band of search results and, on a search's first band, the count of every match.
 // $titles: [id, score] of the credentials whose best title matched (filters passed);
-// $skills: the matched skills; $title_score and $skill_score: the scores by id. A credential's score is the best of its title's and its skills' (each
+// $skills: the matched skills; $title_score and $skill_score: the scores by id.
+// A credential's score is the best of its title's and its skills' (each
 // skill's holders passing the filters and not in $skip).
 // total (when $with_total): the credentials holding a matched skill, counted distinct (no
 // grouping by score: a page never needs every holder's score), plus the matched titles
