@@ -6,10 +6,9 @@ and split by the whitespace analyzer, so a query word means what it means to the
 embedded index: `w` exact, `w*` (prefix) from MIN_PREFIX letters, `w~1` (one typo,
 Damerau-style like rapidfuzz's OSA) from FUZZY_MIN.  One Lucene query per word lets
 Cypher cap the shortlist as the embedded index does (most words matched, then id).  Only
-the shortlist's normalised texts reach Python; the database counts the matches (holders
-of the scored skills counted distinct, never grouped) and sends a page one score band at
-a time, best first, so only the bands a page reaches read their credentials.  A listing
-without text is a keyset page through the id, (country, id) or (kind, id) index.
+the shortlist's normalised texts reach Python; the database ranks the scored titles and
+the holders of the scored skills and sends one page.  A listing without text is a keyset
+page through the id, (country, id) or (kind, id) index.
 """
 
 from __future__ import annotations
@@ -106,47 +105,28 @@ async def search(tx: Tx, flt: SearchFilter, limit: int, after: SearchKey | None)
     title_scores = best_scores(text, titles, False, matched)
     skill_scores = best_scores(text, labels, True, matched)
     filtered = bool(skip) or any(v is not None for v in _filters(flt).values())
-    params: dict[str, Any] = {
-        "titles": [[cid, score] for cid, score in title_scores.items()],
-        "skills": list(skill_scores),
-        "title_score": title_scores,
-        "skill_score": skill_scores,
-        "skip": sorted(skip),
+    found = await _single(
+        tx,
+        Q.SEARCH_PAGE_FILTERED if filtered else Q.SEARCH_PAGE,
+        titles=[[cid, score] for cid, score in title_scores.items()],
+        skills=list(skill_scores),
+        scores=list(skill_scores.values()),
+        skip=sorted(skip),
+        after_score=(after.score or 0.0) if after else None,
+        after_id=after.id if after else None,
+        take=limit + 1,
         **_filters(flt),
-    }
-    want = limit + 1
-    last = (after.score or 0.0) if after else None
-    scores = sorted({*title_scores.values(), *skill_scores.values()}, reverse=True)
-    bands: list[float | None] = [b for b in scores if last is None or b <= last]
-    total: int | None = None
+    )
     hits: list[tuple[Credential, float, TextMatch]] = []
-    # Band after band, best first, until the page is full; the first one also counts.
-    # (None: no band left after the cursor, but the count is still asked for)
-    for score in bands or [None]:
-        found = await _single(
-            tx,
-            Q.SEARCH_PAGE_FILTERED if filtered else Q.SEARCH_PAGE,
-            **params,
-            with_total=total is None,
-            score=score,
-            band_titles=[c for c, sc in title_scores.items() if sc == score],
-            band_skills=[k for k, sc in skill_scores.items() if sc == score],
-            after_id=after.id if after and score == last else None,
-            take=want - len(hits),
-        )
-        if total is None:
-            total = int(found["total"])
-        for props, held in found["page"]:
-            cred = codec.credential_from(props)
-            tied = {str(sid): data for sid, data in held if skill_scores.get(str(sid)) == score}
-            assert score is not None
-            match = _matched(text, matched, cred, score, title_scores.get(cred.id), tied)
-            hits.append((cred, score, match))
-        if len(hits) >= want:
-            break
+    for score, props, held in found["page"]:
+        cred = codec.credential_from(props)
+        tied = {str(sid): data for sid, data in held if skill_scores.get(str(sid)) == score}
+        match = _matched(text, matched, cred, score, title_scores.get(cred.id), tied)
+        hits.append((cred, float(score), match))
+    hits.sort(key=lambda h: (-h[1], h[0].id))
     return SearchPage(
         items=tuple((c, score) for c, score, _ in hits[:limit]),
-        total=total or 0,
+        total=int(found["total"]),
         matches={c.id: m for c, _, m in hits[:limit]},
         more=len(hits) > limit,
     )
