@@ -70,23 +70,42 @@ SAMPLE = Credential(
 """A credential with every field and link kind set, naming only ids that cannot exist."""
 
 
+NAMED_SIZES = (0, 1, 5, 20)
+"""How many credentials and skills the warmed validation reads name: one of each size
+bucket Neo4j plans apart (none, 1, 2-10, 11-100)."""
+
+
+def _ids(sort: str, n: int) -> tuple[str, ...]:
+    return tuple(f"{NUL}{sort}{k}" for k in range(n))
+
+
 def refs(real: Credential | None = None) -> list[References]:
-    """What validating SAMPLE reads, as the write path asks it: with every list filled,
-    and with the empty lists of a record naming no outcome ids, provider or skill (a
-    parameter's type is part of a cached plan's key)."""
+    """What validating a write reads, as the write path asks it: each size bucket of the
+    credentials and of the skills a credential names (with one provider and no outcome
+    ids, as most records), a decision's two credentials, one of each kind, and what a new
+    version of `real` names (a parameter's type and its size bucket key a cached plan)."""
+    one = f"{NUL}provider"
     return [
+        *(
+            References(
+                own=WARM_ID,
+                credentials=frozenset(_ids("c", n)),
+                providers=frozenset({one}),
+                skills=frozenset(_ids("s", k)),
+                depends_on=_ids("c", n),
+            )
+            for n in NAMED_SIZES
+            for k in NAMED_SIZES
+        ),
+        References(own=WARM_ID, credentials=frozenset(_ids("c", 2))),
         References(
             own=WARM_ID,
             credentials=frozenset({f"{NUL}before"}),
-            providers=frozenset({f"{NUL}provider"}),
+            providers=frozenset({one}),
             skills=frozenset({f"{NUL}skill"}),
             depends_on=(f"{NUL}before",),
             outcomes=frozenset({f"{NUL}outcome"}),
         ),
-        References(
-            own=WARM_ID, credentials=frozenset({f"{NUL}before"}), depends_on=(f"{NUL}before",)
-        ),
-        References(own=WARM_ID, credentials=frozenset()),
         *([] if real is None else [_named_by(real)]),
     ]
 
