@@ -27,9 +27,9 @@ PLANS = (
 )
 
 
-async def heavy_service(graph: Graph, workers: int = 2) -> Service:
+async def heavy_service(graph: Graph, workers: int = 2, processes: bool = False) -> Service:
     """The small graph plus a credits rule over PARTS uneven credentials (seconds to prove)."""
-    service = Service(MemoryStore(graph), heavy_workers=workers)
+    service = Service(MemoryStore(graph), heavy_workers=workers, heavy_processes=processes)
     rng = random.Random(3)
     for i in range(PARTS):
         part = {"id": f"part-{i}", "kind": "UNIT", "title": f"Part {i}", "country": "IE"}
@@ -59,13 +59,14 @@ def test_healthz_answers_while_a_heavy_plan_is_computed(small_graph: Graph, work
     assert order == ["healthz", "query"]
 
 
+@pytest.mark.parametrize("processes", [False, True])  # True: plans as `pathways serve` runs them
 def test_every_alias_draws_on_the_same_request_deadline(
-    small_graph: Graph, monkeypatch: pytest.MonkeyPatch
+    small_graph: Graph, monkeypatch: pytest.MonkeyPatch, processes: bool
 ) -> None:
     monkeypatch.setattr(limits, "REQUEST_SECONDS", 0.0)
 
     async def main() -> Any:
-        async with asgi_client(await heavy_service(small_graph)) as client:
+        async with asgi_client(await heavy_service(small_graph, processes=processes)) as client:
             return (await client.post("/graphql", json={"query": PLANS})).json()
 
     body = asyncio.run(main())

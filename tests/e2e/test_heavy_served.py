@@ -102,7 +102,7 @@ def test_the_server_starts_its_workers_below_its_own_priority(server: Served) ->
     assert workers_of(server)
 
 
-def test_healthz_answers_while_plans_are_computed_within_the_request_budget(
+def test_healthz_answers_while_plans_are_computed_within_their_budgets(
     server: Served,
 ) -> None:
     thread, out = plans_in_background(server.url)
@@ -116,7 +116,8 @@ def test_healthz_answers_while_plans_are_computed_within_the_request_budget(
     assert not body.get("errors"), body
     plans = body["data"].values()
     assert {p["optimal"] for p in plans} == {False}
-    assert all("time budget of 1 s" in " ".join(p["explanation"]) for p in plans)
+    # the node budget or the request's time, whichever comes first on this host
+    assert all("The search stopped at" in " ".join(p["explanation"]) for p in plans)
 
 
 def test_a_worker_killed_mid_plan_fails_that_answer_with_a_code_and_the_next_is_served(
