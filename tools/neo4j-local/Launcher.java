@@ -35,7 +35,7 @@ public final class Launcher {
                 .setConfig(HttpsConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
+                .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache())
                 .build();
         // SIGTERM runs shutdown hooks: stop the DBMS so the store is closed cleanly.
         Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-local-shutdown"));
@@ -49,6 +49,13 @@ public final class Launcher {
         System.out.println("READY bolt://" + HOST + ":" + port);
         System.out.flush();
         Thread.currentThread().join();
+    }
+
+    /** The page cache size: NEO4J_LOCAL_PAGECACHE (as "512m", "2g"), else 1 GiB. */
+    private static long pageCache() {
+        String asked = System.getenv("NEO4J_LOCAL_PAGECACHE");
+        // Neo4j grows the cache as pages are read, so a small test graph never uses all of it.
+        return asked == null || asked.isBlank() ? ByteUnit.gibiBytes(1) : ByteUnit.parse(asked);
     }
 
     private static void waitForPort(int port, long deadline) throws InterruptedException {
