@@ -13,18 +13,7 @@ from pathways.model import Graph
 from pathways.service import Service
 from pathways.store.memory import MemoryStore
 from tests.support.asgi import asgi_client, health_while
-
-PARTS = 30
-NEEDED = 60.05
-
-PLANS = (
-    "{ "
-    + " ".join(
-        f'p{i}: stackingPlan(target: "heavy", alternatives: 2) {{ optimal explanation }}'
-        for i in range(3)
-    )
-    + " }"
-)
+from tests.support.heavy import NEEDED, PARTS, PLANS
 
 
 async def heavy_service(graph: Graph, workers: int = 2, processes: bool = False) -> Service:

@@ -16,22 +16,13 @@ import httpx
 import pytest
 
 from pathways.workers import NICENESS
+from tests.support.heavy import NEEDED, PARTS, PLANS
 from tests.support.paths import SMALL_SEEDS
 from tests.support.processes import alive, descendants, wait_gone
 from tests.support.server import Served
 
 EDITOR = "heavy-served-editor-key"
-PARTS = 30
-NEEDED = 60.05
 WRITE = "mutation($i: CredentialInput!) { upsertCredential(input: $i) { id } }"
-PLANS = (
-    "{ "
-    + " ".join(
-        f'p{i}: stackingPlan(target: "heavy", alternatives: 2) {{ optimal explanation }}'
-        for i in range(3)
-    )
-    + " }"
-)
 
 
 def serve() -> Served:

@@ -7,18 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pathways.store.search.listing import Facets, FilterKey, FilterLists
+from tests.support.facets import FACETS, KEYS
 
-FACETS = st.builds(
-    Facets,
-    country=st.sampled_from(["EE", "IE"]),
-    kind=st.sampled_from(["UNIT", "QUALIFICATION"]),
-    eqf=st.lists(st.integers(3, 5), max_size=2, unique=True).map(tuple),
-)
-KEYS = st.tuples(
-    st.sampled_from([None, "EE", "IE"]),
-    st.sampled_from([None, "UNIT", "QUALIFICATION"]),
-    st.sampled_from([None, 3, 4, 5]),
-)
 SKIPS = st.one_of(
     st.just(frozenset[str]()), st.frozensets(st.sampled_from("abcdefghz"), max_size=5)
 )

@@ -11,6 +11,7 @@ from pathways.store.search.embedded import FacetColumns
 from pathways.store.search.listing import Facets, FilterKey
 from pathways.store.search.scoring import SHORTLIST_LIMIT, cap
 from pathways.store.search.slots import Slots
+from tests.support.facets import FACETS, KEYS
 
 IDS = st.lists(st.text(alphabet="abc", min_size=1, max_size=4), unique=True, max_size=30)
 
@@ -58,19 +59,6 @@ def test_cap_keeps_the_most_covered_then_the_smallest_ids(n: int, seed: int, spl
     else:
         expected = sorted(hits, key=lambda c: (-hits[c], c))[:SHORTLIST_LIMIT]
     assert cap(counts, slots) == expected
-
-
-FACETS = st.builds(
-    Facets,
-    country=st.sampled_from(["EE", "IE"]),
-    kind=st.sampled_from(["UNIT", "QUALIFICATION"]),
-    eqf=st.lists(st.integers(1, 8), max_size=2, unique=True).map(tuple),
-)
-KEYS = st.tuples(
-    st.sampled_from([None, "EE", "IE", "FR"]),
-    st.sampled_from([None, "UNIT", "QUALIFICATION", "COURSE"]),
-    st.sampled_from([None, 1, 4, 8]),
-)
 
 
 @settings(max_examples=200, deadline=None)
