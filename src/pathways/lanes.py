@@ -27,7 +27,6 @@ class HeavyLane:
 
     def __init__(self, workers: int, processes: bool = False) -> None:
         self.workers = workers
-        self.processes = processes
         self._free = workers
         self._waiting: list[tuple[tuple[int, float], int, asyncio.Future[None]]] = []
         self._order = itertools.count()

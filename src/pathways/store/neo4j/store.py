@@ -290,9 +290,11 @@ class Neo4jStore:
         return result
 
     async def _write(self, work: Callable[[Tx], Awaitable[T]]) -> T:
-        await self._ensure_schema()
-        async with self._session() as session:
-            return await session.execute_write(work)
+        """A real write in a managed transaction; the warm-up waits while it runs."""
+        async with self._real_write():
+            await self._ensure_schema()
+            async with self._session() as session:
+                return await session.execute_write(work)
 
     async def health(self) -> StoreHealth:
         """Whether the database answers; the credential count when it does."""
@@ -483,8 +485,7 @@ class Neo4jStore:
                     await _run(tx, loading.LINK_QUERIES[kind], pairs=pairs)
             return await _bump(tx)
 
-        async with self._real_write():
-            version = await self._write(work)
+        version = await self._write(work)
         self._advance(
             version,
             lambda g: replace(g, credentials={**g.credentials, credential.id: credential}),
@@ -505,9 +506,7 @@ class Neo4jStore:
             recs = sorted([*kept, recognition], key=lambda r: (r.from_id, r.to_id))
             return replace(g, recognitions=tuple(recs))
 
-        async with self._real_write():
-            version = await self._write(work)
-        self._advance(version, change)
+        self._advance(await self._write(work), change)
 
 
 # --- helpers ---------------------------------------------------------------------------
