@@ -33,12 +33,16 @@ def descendants(pid: int) -> set[int]:
 
 
 def alive(pid: int) -> bool:
-    """Whether `pid` runs (a zombie, dead but not yet reaped, does not)."""
+    """Whether `pid` runs (a zombie, dead but not yet reaped, does not, once its threads end)."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
+        if stat.rsplit(")", 1)[1].split()[0] not in ("Z", "X"):
+            return True
+        # a killed process's main thread turns zombie before its other threads have ended,
+        # and its parent only sees it end (its pipes close) once they have
+        return len(list(Path(f"/proc/{pid}/task").iterdir())) > 1
     except OSError:
         return False
-    return stat.rsplit(")", 1)[1].split()[0] not in ("Z", "X")
 
 
 def wait_gone(pids: set[int], timeout: float = 15.0) -> set[int]:
