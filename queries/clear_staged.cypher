@@ -15,5 +15,7 @@ CALL () {
   MATCH (n:StagedToken) RETURN n
   UNION ALL
   MATCH (n:StagedOutcomeKey) RETURN n
+  UNION ALL
+  MATCH (n:StagedListingCount) RETURN n
 }
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS

@@ -14,5 +14,7 @@ CALL () {
   MATCH (n:RetiredToken) RETURN n
   UNION ALL
   MATCH (n:RetiredOutcomeKey) RETURN n
+  UNION ALL
+  MATCH (n:RetiredListingCount) RETURN n
 }
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS

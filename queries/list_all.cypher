@@ -1,5 +1,5 @@
 // A page of credentials by id after $after (keyset, through the id index, stopping at
-// $take), optionally of one EQF level; and how many pass (the count store when unfiltered).
+// $take), optionally of one EQF level; and how many pass, from its counter.
 CALL () {
   MATCH (c:Credential)
   USING INDEX c:Credential(id)
@@ -10,16 +10,8 @@ CALL () {
   RETURN collect(c) AS page
 }
 CALL () {
-  MATCH (c:Credential)
-  RETURN count(c) AS everything
+  // Kept by every write and load (listing_count_put, listing_counts): no credential read.
+  OPTIONAL MATCH (k:ListingCount {key: coalesce($country, '*') + '|' + coalesce($kind, '*') + '|' + coalesce(toString($eqf), '*')})
+  RETURN coalesce(k.n, 0) AS total
 }
-CALL () {
-  // Start from the few levels: with statistics of a loaded graph the planner would
-  // otherwise scan every credential and expand towards its level.
-  MATCH (l:Level)
-  USING SCAN l:Level
-  WHERE $eqf IN l.eqf
-  MATCH (l)<-[:AT_LEVEL]-(c:Credential)
-  RETURN count(DISTINCT c) AS at_level
-}
-RETURN page, CASE WHEN $eqf IS NULL THEN everything ELSE at_level END AS total
+RETURN page, total

@@ -1,5 +1,5 @@
 // A page of one kind's credentials by id after $after (keyset, through the (kind, id)
-// index, stopping at $take), optionally of one EQF level; and the count.
+// index, stopping at $take), optionally of one EQF level; and the count, from its counter.
 CALL () {
   MATCH (c:Credential)
   USING INDEX c:Credential(kind, id)
@@ -12,9 +12,8 @@ CALL () {
   RETURN collect(c) AS page
 }
 CALL () {
-  MATCH (c:Credential)
-  USING INDEX c:Credential(kind)
-  WHERE c.kind = $kind AND ($eqf IS NULL OR $eqf IN coalesce(c.eqf, []))
-  RETURN count(c) AS total
+  // Kept by every write and load (listing_count_put, listing_counts): no credential read.
+  OPTIONAL MATCH (k:ListingCount {key: coalesce($country, '*') + '|' + coalesce($kind, '*') + '|' + coalesce(toString($eqf), '*')})
+  RETURN coalesce(k.n, 0) AS total
 }
 RETURN page, total

@@ -6,4 +6,5 @@ MATCH (n:StagedLevel) WITH n LIMIT $batch SET n:Level REMOVE n:StagedLevel RETUR
 MATCH (n:StagedProvider) WITH n LIMIT $batch SET n:Provider REMOVE n:StagedProvider RETURN count(n) AS moved;
 MATCH (n:StagedSkill) WITH n LIMIT $batch SET n:Skill REMOVE n:StagedSkill RETURN count(n) AS moved;
 MATCH (n:StagedToken) WITH n LIMIT $batch SET n:Token REMOVE n:StagedToken RETURN count(n) AS moved;
-MATCH (n:StagedOutcomeKey) WITH n LIMIT $batch SET n:OutcomeKey REMOVE n:StagedOutcomeKey RETURN count(n) AS moved
+MATCH (n:StagedOutcomeKey) WITH n LIMIT $batch SET n:OutcomeKey REMOVE n:StagedOutcomeKey RETURN count(n) AS moved;
+MATCH (n:StagedListingCount) WITH n LIMIT $batch SET n:ListingCount REMOVE n:StagedListingCount RETURN count(n) AS moved

@@ -7,4 +7,5 @@ MATCH (n:Level) WITH n LIMIT $batch SET n:RetiredLevel REMOVE n:Level RETURN cou
 MATCH (n:Provider) WITH n LIMIT $batch SET n:RetiredProvider REMOVE n:Provider RETURN count(n) AS moved;
 MATCH (n:Skill) WITH n LIMIT $batch SET n:RetiredSkill REMOVE n:Skill RETURN count(n) AS moved;
 MATCH (n:Token) WITH n LIMIT $batch SET n:RetiredToken REMOVE n:Token RETURN count(n) AS moved;
-MATCH (n:OutcomeKey) WITH n LIMIT $batch SET n:RetiredOutcomeKey REMOVE n:OutcomeKey RETURN count(n) AS moved
+MATCH (n:OutcomeKey) WITH n LIMIT $batch SET n:RetiredOutcomeKey REMOVE n:OutcomeKey RETURN count(n) AS moved;
+MATCH (n:ListingCount) WITH n LIMIT $batch SET n:RetiredListingCount REMOVE n:ListingCount RETURN count(n) AS moved

@@ -33,7 +33,7 @@ NODE_BATCH = 5_000
 CHUNK = 1_000
 """Credentials whose relationships (~25 each) are drawn in one transaction."""
 
-_LABEL = re.compile(r":(Credential|Framework|Level|Provider|Skill|Token|OutcomeKey)\b")
+_LABEL = re.compile(r":(Credential|Framework|Level|Provider|Skill|Token|OutcomeKey|ListingCount)\b")
 
 LINK_QUERIES = {
     "requires": Q.LINK_REQUIRES,
@@ -122,6 +122,8 @@ async def load(
     await _links(sessions, creds, say)
     recs = _rows(codec.recognition_row, graph.recognitions)
     await _batches(sessions, Q.MERGE_RECOGNITIONS, recs, "recognitions", say)
+    say("counting the listing's facets")
+    await _write(sessions, staged(Q.LISTING_COUNTS))
     say("switching the new graph live (committed; relabelling in batches)")
     await switch.begin(sessions)
     await switch.finish(sessions, switch.RETIRE, say)

@@ -159,10 +159,16 @@ def transactions() -> list[Steps]:
     no real write touches.
     """
     decision = Recognition(WARM_ID, f"{NUL}other", Decision.PARTIAL, "warm-up", "2000-01-01", 1.0)
-    credential: Steps = [(Q.MERGE_CREDENTIALS, {"rows": [codec.credential_row(SAMPLE)]})]
+    # counters in a scope of their own: the real ones stay unlocked for real writes
+    counts = {"id": WARM_ID, "scope": f"{NUL}warm|"}
+    credential: Steps = [
+        (Q.LISTING_COUNT_TAKE, counts),
+        (Q.MERGE_CREDENTIALS, {"rows": [codec.credential_row(SAMPLE)]}),
+    ]
     for kind in codec.links(SAMPLE):
         for n in (1,) if kind in SINGLE else LIST_SIZES:
             credential.append((loading.LINK_QUERIES[kind], {"pairs": _pairs(kind, n)}))
+    credential.append((Q.LISTING_COUNT_PUT, counts))
     bump: tuple[Q, dict[str, Any]] = (Q.BUMP_VERSION, {})
     return [
         [*credential, bump],

@@ -37,6 +37,7 @@ async def _everything(uri: str) -> dict[str, object]:
 def test_every_write_statement_is_warmed() -> None:
     warmed = {name for steps in warmup.transactions() for name, _params in steps}
     writes = {Q.MERGE_CREDENTIALS, Q.MERGE_RECOGNITIONS, Q.BUMP_VERSION}
+    writes |= {Q.LISTING_COUNT_TAKE, Q.LISTING_COUNT_PUT}
     assert writes | set(loading.LINK_QUERIES.values()) <= warmed
     # each link statement gets pairs to run on, so it runs and is planned, not skipped
     assert all(params for steps in warmup.transactions() for _name, params in steps[:-1])
