@@ -13,8 +13,22 @@ CALL () {
   RETURN collect(c) AS page
 }
 CALL () {
-  // Kept by every write and load (listing_count_put, listing_counts): no credential read.
+  // Kept by every write and load (listing_count_put, listing_counts): one seek, no credential
+  // read, when the listing marker says the counters are those of the graph's load generation.
+  OPTIONAL MATCH (m:PathwaysMeta {key: 'listing'})
+  OPTIONAL MATCH (s:PathwaysMeta {key: 'switch'})
   OPTIONAL MATCH (k:ListingCount {key: coalesce($country, '*') + '|' + coalesce($kind, '*') + '|' + coalesce(toString($eqf), '*')})
-  RETURN coalesce(k.n, 0) AS total
+  RETURN coalesce(m.generation = coalesce(s.generation, 0), false) AS kept, coalesce(k.n, 0) AS counter
 }
-RETURN page, total
+CALL (kept) {
+  // Counters not (yet) valid, say a database loaded before they existed and not backfilled
+  // yet (store.neo4j.counters): count the matches instead.
+  WITH kept WHERE NOT kept
+  MATCH (c:Credential)
+  USING INDEX c:Credential(country)
+  WHERE c.country = $country
+    AND ($kind IS NULL OR c.kind = $kind)
+    AND ($eqf IS NULL OR $eqf IN coalesce(c.eqf, []))
+  RETURN count(c) AS counted
+}
+RETURN page, CASE WHEN kept THEN counter ELSE counted END AS total

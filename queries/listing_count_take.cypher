@@ -1,10 +1,13 @@
 // Before a credential is rewritten, in its transaction: take it out of the listing counters of
-// the facets it has now.  MERGE locks it (making a bare placeholder when it is new, so two
-// replicas writing one id take turns and the second sees the first's facets, not the ones
-// before).  A counter's key is country|kind|eqf, '*' standing for any; $scope is '' except
-// in the warm-up, whose counters must not be the ones real writes lock.
-MERGE (c:Credential {id: $id})
-SET c.counting = true
+// the facets it has now.  Every credential write first locks the listing marker, and so does
+// the backfill (listing_backfill_lock): a backfill counts no write half made, and a write
+// moves counters the backfill has finished.  A counter's key is country|kind|eqf, '*'
+// standing for any; $scope is '' except in the warm-up, whose marker and counters must not
+// be the ones real writes lock.
+MERGE (m:PathwaysMeta {key: $scope + 'listing'})
+SET m.writes = coalesce(m.writes, 0) + 1
+WITH m
+OPTIONAL MATCH (c:Credential {id: $id})
 WITH c
 WHERE c.kind IS NOT NULL
 UNWIND [x IN [c.country, '*'] WHERE x IS NOT NULL] AS country

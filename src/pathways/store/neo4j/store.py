@@ -46,7 +46,7 @@ from pathways.model import (
 )
 from pathways.seeds.inputs import References
 from pathways.store.base import Neighbourhood, SearchFilter, SearchKey, SearchPage, StoreHealth
-from pathways.store.neo4j import codec, loading, reads, search, switch, warmup
+from pathways.store.neo4j import codec, counters, loading, reads, search, switch, warmup
 from pathways.store.neo4j.catalog import Q, query, statements
 from pathways.store.neo4j.neighbourhood import neighbourhood
 from pathways.wording import counted
@@ -252,7 +252,21 @@ class Neo4jStore:
         async with self._session() as session:
             for statement in statements(Q.SCHEMA):
                 await (await session.run(statement)).consume()
+        await self._backfill_counters()
         self._schema_ready = True
+
+    async def _backfill_counters(self) -> None:
+        """A database loaded before the listing's counters gets them (store.neo4j.counters)."""
+        t = time.perf_counter()
+        try:
+            async with self._session() as session:
+                counted = await session.execute_write(counters.backfill)
+        except (neo.Neo4jError, StoreOutOfMemory) as err:
+            # listings count their matches until a later start or load succeeds
+            log.warning("Neo4j listing counters not backfilled: %s", err)
+            return
+        if counted:
+            log.info("Neo4j listing counters backfilled in %.1f s", time.perf_counter() - t)
 
     async def _read(self, work: Callable[[Tx], Awaitable[T]]) -> T:
         """A read in a managed transaction, never of a graph a load is half-way switching."""
