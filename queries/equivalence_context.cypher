@@ -1,8 +1,9 @@
-// Everything `equivalents` needs, in one round trip: the credential, the decisions recorded
-// from it and their targets, its shortlist by the rule of pathways.domain.candidates (as in
-// shortlist.cypher: shared skills, then shared informative tokens, then EQF distance), the
-// skills all of them hold, the level table and the graph version.  Credentials come back as property maps
-// without the normalised texts only search reads.
+// Everything `equivalents` needs from the graph that writes change, in one round trip: the
+// credential, the decisions recorded from it and their targets, its shortlist by the rule of
+// pathways.domain.candidates (as in shortlist.cypher: shared skills, then shared informative
+// tokens, then EQF distance) and the graph version.  Credentials come back as property maps
+// without the normalised texts only search reads.  The levels and the skills their outcomes
+// name change only with a load: each replica keeps them per load (reads.LoadCache).
 MATCH (c:Credential {id: $id})
 CALL (c) {
   MATCH (c)-[r:RECOGNISED_AS]->(t:Credential)
@@ -41,16 +42,6 @@ CALL (c, ce, max_df) {
   LIMIT $limit
   RETURN collect(o) AS short
 }
-CALL (c, targets, short) {
-  UNWIND [c] + targets + short AS x
-  MATCH (x)-[:HAS_SKILL]->(s:Skill)
-  WITH DISTINCT s
-  RETURN collect(s {.id, .labels}) AS skills
-}
-CALL () {
-  MATCH (l:Level)
-  RETURN collect(l {.*}) AS levels
-}
 CALL () {
   OPTIONAL MATCH (m:PathwaysMeta {key: 'graph'})
   RETURN m.version AS version
@@ -59,6 +50,4 @@ RETURN c {.id, .kind, .title, .country, .language, .provider, .level_framework, 
        recs,
        [t IN targets | t {.id, .kind, .title, .country, .language, .provider, .level_framework, .level_code, .ects, .hours, .assessment, .participation, .quality_assurance, .valid_from, .valid_until, .outcomes, .prerequisites, .requirements, .extra}] AS targets,
        [o IN short | o {.id, .kind, .title, .country, .language, .provider, .level_framework, .level_code, .ects, .hours, .assessment, .participation, .quality_assurance, .valid_from, .valid_until, .outcomes, .prerequisites, .requirements, .extra}] AS short,
-       skills,
-       levels,
        version

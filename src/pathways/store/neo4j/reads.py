@@ -6,7 +6,7 @@ row costs a Bolt message each, which dominates the time of a pure-Python driver.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, TypeVar
 
@@ -22,6 +22,7 @@ from pathways.model import (
     Framework,
     Graph,
     Level,
+    LevelTable,
     PlanningContext,
     Recognition,
     Skill,
@@ -82,16 +83,6 @@ def credential(props: Mapping[str, Any]) -> Credential:
     the outcomes it shares keep their tokenised texts (domain.text) between requests.
     """
     return _decoded(tuple(props.get(field) for field in CREDENTIAL_FIELDS))
-
-
-@lru_cache(maxsize=DECODED_CREDENTIALS)
-def _decoded_skill(sid: str, labels: str | None) -> Skill:
-    return codec.skill_from({"id": sid, "labels": labels})
-
-
-def skill(props: Mapping[str, Any]) -> Skill:
-    """A skill from its id and labels, decoded once while they come back the same."""
-    return _decoded_skill(props["id"], props.get("labels"))
 
 
 async def _one(tx: Tx, name: Q, key: str, **params: Any) -> list[Any]:
@@ -275,6 +266,47 @@ class ShapeCounts:
         return self.bare if bare_only else self.counts
 
 
+LOAD_CACHE_SKILLS = 100_000
+"""Skills a replica keeps per load at most (a real taxonomy holds about 14,000)."""
+
+
+class LoadCache:
+    """What only a load changes (the levels, the skills), kept by a replica for one load.
+
+    Keyed by the switch marker the replica saw last: a read that ran on another load's graph
+    sees the marker move after it and runs again (switch.Seqlock), by then on an emptied cache.
+    """
+
+    def __init__(self) -> None:
+        self.mark: object = None
+        self.levels: LevelTable | None = None
+        self.skills: dict[str, Skill | None] = {}
+
+    def at(self, mark: object) -> LoadCache:
+        """The cache for `mark` (emptied if it moved); a throwaway one mid-switch or unseen."""
+        if mark is None or getattr(mark, "phase", None) is not None:
+            return LoadCache()
+        if mark != self.mark or len(self.skills) > LOAD_CACHE_SKILLS:
+            self.mark, self.levels, self.skills = mark, None, {}
+        return self
+
+    async def level_table(self, tx: Tx) -> LevelTable:
+        """Every level by (framework, code)."""
+        if self.levels is None:
+            self.levels = await levels_by_key(tx)
+        return self.levels
+
+    async def skills_named(self, tx: Tx, creds: Iterable[Credential]) -> dict[str, Skill]:
+        """The skills the outcomes of `creds` name that exist, by id; one round trip for
+        those not kept yet."""
+        named = sorted({s for c in creds for o in c.outcomes for s in o.skills})
+        missing = [sid for sid in named if sid not in self.skills]
+        if missing:
+            found = await nodes_by_id(tx, Q.SKILLS_BY_ID, missing, codec.skill_from)
+            self.skills.update({sid: found.get(sid) for sid in missing})
+        return {sid: s for sid in named if (s := self.skills[sid]) is not None}
+
+
 async def equivalence_context(
     tx: Tx,
     credential_id: str,
@@ -282,6 +314,7 @@ async def equivalence_context(
     limit: int,
     reach: Reach | None = None,
     shapes: ShapeCounts | None = None,
+    loaded: LoadCache | None = None,
 ) -> EquivalenceContext:
     """The credential, recorded decisions from it, its Cypher shortlist: one round trip.
 
@@ -304,8 +337,8 @@ async def equivalence_context(
     recs = [codec.recognition_from(cred.id, r["to"], r["props"]) for r in row["recs"]]
     found = {c.id: c for c in map(credential, [*row["targets"], *row["short"]])}
     ids = dict.fromkeys([*(r.to_id for r in recs), *(p["id"] for p in row["short"])])
-    levels = level_table(codec.level_from(lv) for lv in row["levels"])
-    skills = {s.id: s for s in map(skill, row["skills"])}
+    kept = loaded or LoadCache()
+    levels = await kept.level_table(tx)
     if reach is not None:
         counts = await (shapes or ShapeCounts()).at(tx, row["version"], bool(cred.outcomes))
         wanted = shapes_to_reach(cred, counts, levels, country, reach, len(recs))
@@ -315,14 +348,11 @@ async def equivalence_context(
                 extra = credential(props)
                 found[extra.id] = extra
                 ids[extra.id] = None
-            for props in more["skills"] if more is not None else ():
-                found_skill = skill(props)
-                skills[found_skill.id] = found_skill
     return EquivalenceContext(
         credential=cred,
         candidates=tuple(found[i] for i in ids if i != cred.id),
         levels=levels,
-        skills=skills,
+        skills=await kept.skills_named(tx, [cred, *found.values()]),
         recognitions=tuple(recs),
     )
 

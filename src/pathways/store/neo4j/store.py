@@ -30,8 +30,9 @@ from neo4j import (
 )
 from neo4j import exceptions as neo
 
+from pathways.domain.candidates import DEFAULT_LIMIT
 from pathways.domain.equivalence.reach import Reach
-from pathways.errors import StoreOutOfMemory, StoreUnavailable
+from pathways.errors import PathwaysError, StoreOutOfMemory, StoreUnavailable
 from pathways.model import (
     Credential,
     EquivalenceContext,
@@ -105,6 +106,7 @@ class Neo4jStore:
         # which takes seconds to decode at 20,000 credentials.
         self._cached: tuple[int, Graph] | None = None
         self._shapes = reads.ShapeCounts()
+        self._loaded = reads.LoadCache()
         self._switches = switch.Seqlock()
         self.warm_writes = False
         self.ready_wait_s = 0.0
@@ -170,6 +172,18 @@ class Neo4jStore:
             await self._read(search.warm)
         except (StoreUnavailable, neo.Neo4jError) as err:
             log.warning("Neo4j search warm-up failed (the first search plans instead): %s", err)
+        await self._warm_equivalents()
+
+    async def _warm_equivalents(self) -> None:
+        """Ask `equivalents`' context once: its statements planned, the counts per shape
+        and the levels kept, so the first real request pays none of them (hundreds of ms)."""
+        try:
+            await self._no_write_in_flight()
+            first = (await self.search(SearchFilter(), 1, None)).items
+            if first:
+                await self.equivalence_context(first[0][0].id, None, DEFAULT_LIMIT, Reach(0.0, 5))
+        except (PathwaysError, neo.Neo4jError) as err:
+            log.warning("Neo4j equivalents warm-up failed (the first request plans): %s", err)
 
     async def warm_up(self) -> None:
         """Plan the statements of a write in Neo4j, writing nothing (store.neo4j.warmup)."""
@@ -459,7 +473,13 @@ class Neo4jStore:
 
         return await self._read_now(
             lambda tx: reads.equivalence_context(
-                tx, credential_id, country, limit, reach, self._shapes
+                tx,
+                credential_id,
+                country,
+                limit,
+                reach,
+                self._shapes,
+                self._loaded.at(self._switches.seen),
             )
         )
 
