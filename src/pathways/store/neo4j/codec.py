@@ -210,12 +210,23 @@ def credential_from(props: Mapping[str, Any]) -> Credential:
         valid_until=props.get("valid_until"),
         outcomes=tuple(
             Outcome(o["id"], o["text"], o.get("language"), tuple(o["skills"]))
-            for o in json.loads(props.get("outcomes") or "[]")
+            for o in _json(props.get("outcomes"), EMPTY_LIST)
         ),
-        prerequisites=tuple(json.loads(props.get("prerequisites") or "[]")),
+        prerequisites=tuple(_json(props.get("prerequisites"), EMPTY_LIST)),
         requirements=rule_from_data(json.loads(requirements)) if requirements else None,
-        extra=json.loads(props.get("extra") or "{}"),
+        extra=_json(props.get("extra"), EMPTY_MAP),
     )
+
+
+EMPTY_LIST = "[]"
+EMPTY_MAP = "{}"
+
+
+def _json(text: str | None, empty: str) -> Any:
+    # most credentials store empty extras and prerequisites: skip the parser for those
+    if not text or text == empty:
+        return {} if empty == EMPTY_MAP else []
+    return json.loads(text)
 
 
 def links(c: Credential) -> dict[str, list[Pair]]:
