@@ -274,7 +274,7 @@ class ShapeCounts:
         return self.bare if bare_only else self.counts
 
 
-LOAD_CACHE_SKILLS = 100_000
+LOAD_CACHE_SKILLS = 20_000
 """Skills a replica keeps per load at most (a real taxonomy holds about 14,000)."""
 
 
