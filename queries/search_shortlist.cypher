@@ -2,7 +2,9 @@
 // query per query word ($credential_queries: its clauses plus the filters as facet terms;
 // $skill_queries), and of the owners found, the $cap holding most query words, ties by id.
 // Credentials pass the filters (checked again here) and are not among $skip (out of date).
-// Titles and labels come as their normalised texts only ("\n"-joined): enough to score.
+// Titles and labels come as their normalised texts only ("\n"-joined): enough to score;
+// titles with their node ids, and labels with their holders' (see skill_holders) when
+// $holders asks (search_page ranks by them), else null.
 CALL () {
   UNWIND $credential_queries AS q
   CALL db.index.fulltext.queryNodes('pathways_credential_text', q)
@@ -15,7 +17,7 @@ CALL () {
   WITH node, covered, node.id AS id
   ORDER BY covered DESC, id
   LIMIT $cap
-  RETURN collect([id, node.search_text]) AS titles
+  RETURN collect([id, id(node), node.search_text]) AS titles
 }
 CALL () {
   UNWIND $skill_queries AS q
@@ -25,6 +27,15 @@ CALL () {
   WITH node, covered, node.id AS id
   ORDER BY covered DESC, id
   LIMIT $cap
-  RETURN collect([id, node.search_text]) AS labels
+  RETURN collect([
+    id,
+    node.search_text,
+    CASE
+      WHEN NOT $holders THEN null
+      // a skill skill_holders has not reached yet (a replica still opening)
+      WHEN node.holders IS NULL THEN [(node)<-[:HAS_SKILL]-(c:Credential) | id(c)]
+      ELSE node.holders
+    END
+  ]) AS labels
 }
 RETURN titles, labels

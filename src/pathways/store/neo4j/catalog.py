@@ -73,6 +73,7 @@ class Q(enum.StrEnum):
     IDS_NEAR = "ids_near"
     SHAPE_COUNTS = "shape_counts"
     CREDENTIALS_BY_SHAPE = "credentials_by_shape"
+    SKILL_HOLDERS = "skill_holders"
 
 
 def _strip_comments(text: str) -> str:

@@ -124,6 +124,9 @@ async def load(
     await _batches(sessions, Q.MERGE_RECOGNITIONS, recs, "recognitions", say)
     say("counting the listing's facets")
     await _write(sessions, staged(Q.LISTING_COUNTS))
+    say("skills: their holders, for search")
+    async with sessions() as session:
+        await (await session.run(staged(Q.SKILL_HOLDERS))).consume()
     say("switching the new graph live (committed; relabelling in batches)")
     await switch.begin(sessions)
     await switch.finish(sessions, switch.RETIRE, say)

@@ -6,21 +6,25 @@ and split by the whitespace analyzer, so a query word means what it means to the
 embedded index: `w` exact, `w*` (prefix) from MIN_PREFIX letters, `w~1` (one typo,
 Damerau-style like rapidfuzz's OSA) from FUZZY_MIN.  One Lucene query per word lets
 Cypher cap the shortlist as the embedded index does (most words matched, then id).  Only
-the shortlist's normalised texts reach Python; the database ranks the scored titles and
-the holders of the scored skills and sends one page.  A listing without text is a keyset
-page through the id, (country, id) or (kind, id) index.
+the shortlist's normalised texts reach Python, with the node ids of the titles and of
+each skill's holders (kept on the skill, see queries/skill_holders.cypher): Python
+scores, takes the union and counts it (store.neo4j.bands), and the database orders the
+bands the page can reach by id and sends one page.  With filters, the holders of the
+scored skills are filtered and ranked in the database instead (search_page_filtered).
+A listing without text is a keyset page through the id, (country, id) or (kind, id) index.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import chain
 from typing import Any
 
 from neo4j import AsyncManagedTransaction, AsyncTransaction
 
 from pathways.model import Credential, CredentialKind
 from pathways.store.base import SearchFilter, SearchKey, SearchPage, TextMatch
-from pathways.store.neo4j import codec
+from pathways.store.neo4j import bands, codec
 from pathways.store.neo4j.catalog import Q, query
 from pathways.store.search.scoring import (
     FUZZY_MIN,
@@ -86,6 +90,7 @@ async def search(tx: Tx, flt: SearchFilter, limit: int, after: SearchKey | None)
     if not text:
         return await _listing(tx, flt, limit, after, skip)
     words = query_words(text)
+    filtered = bool(skip) or any(v is not None for v in _filters(flt).values())
     row = await _single(
         tx,
         Q.SEARCH_SHORTLIST,
@@ -93,30 +98,49 @@ async def search(tx: Tx, flt: SearchFilter, limit: int, after: SearchKey | None)
         skill_queries=[f"search_text:({lucene_words([w])})" for w in words],
         cap=SHORTLIST_LIMIT,
         skip=sorted(skip),
+        holders=not filtered,
         **_filters(flt),
     )
     # Only normalised texts come back: enough to score; the page's rows bring the texts
     # as written of what they matched (their titles, the labels of their matched skills).
-    titles = {str(cid): norms.split("\n") for cid, norms in row["titles"] if norms}
-    labels = {str(sid): norms.split("\n") for sid, norms in row["labels"] if norms}
+    titles = {str(cid): norms.split("\n") for cid, _, norms in row["titles"] if norms}
+    labels = {str(sid): norms.split("\n") for sid, norms, _ in row["labels"] if norms}
     # Lucene does not say which words matched: the same rule, over the shortlist's words.
-    joined = "\n".join(n for _, n in (*row["titles"], *row["labels"]) if n)
+    texts = (n for *_, n in row["titles"]), (n for _, n, _ in row["labels"])
+    joined = "\n".join(n for n in chain(*texts) if n)
     matched = matching_words(words, set(joined.split()))
     title_scores = best_scores(text, titles, False, matched)
     skill_scores = best_scores(text, labels, True, matched)
-    filtered = bool(skip) or any(v is not None for v in _filters(flt).values())
-    found = await _single(
-        tx,
-        Q.SEARCH_PAGE_FILTERED if filtered else Q.SEARCH_PAGE,
-        titles=[[cid, score] for cid, score in title_scores.items()],
-        skills=list(skill_scores),
-        scores=list(skill_scores.values()),
-        skip=sorted(skip),
-        after_score=(after.score or 0.0) if after else None,
-        after_id=after.id if after else None,
-        take=limit + 1,
-        **_filters(flt),
-    )
+    after_score = (after.score or 0.0) if after else None
+    page_params: dict[str, Any] = {
+        "skills": list(skill_scores),
+        "after_score": after_score,
+        "after_id": after.id if after else None,
+        "take": limit + 1,
+    }
+    if filtered:
+        found = await _single(
+            tx,
+            Q.SEARCH_PAGE_FILTERED,
+            titles=[[cid, score] for cid, score in title_scores.items()],
+            scores=list(skill_scores.values()),
+            skip=sorted(skip),
+            **page_params,
+            **_filters(flt),
+        )
+        total = int(found["total"])
+    else:
+        nodes = {str(cid): int(node) for cid, node, _ in row["titles"]}
+        holders = {str(sid): ids for sid, _, ids in row["labels"]}
+        matches = bands.best(
+            [(nodes[cid], score) for cid, score in title_scores.items()],
+            [(holders[sid], score) for sid, score in skill_scores.items()],
+        )
+        total = matches.total
+        candidates = bands.reach(matches, after_score, limit + 1)
+        found = await _single(
+            tx, Q.SEARCH_PAGE, candidates=[list(c) for c in candidates], **page_params
+        )
     hits: list[tuple[Credential, float, TextMatch]] = []
     for score, props, held in found["page"]:
         cred = codec.credential_from(props)
@@ -126,7 +150,7 @@ async def search(tx: Tx, flt: SearchFilter, limit: int, after: SearchKey | None)
     hits.sort(key=lambda h: (-h[1], h[0].id))
     return SearchPage(
         items=tuple((c, score) for c, score, _ in hits[:limit]),
-        total=int(found["total"]),
+        total=total,
         matches={c.id: m for c, _, m in hits[:limit]},
         more=len(hits) > limit,
     )

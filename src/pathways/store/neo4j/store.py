@@ -266,6 +266,8 @@ class Neo4jStore:
         async with self._session() as session:
             for statement in statements(Q.SCHEMA):
                 await (await session.run(statement)).consume()
+            # once per graph loaded before skills kept their holders (search ranks by them)
+            await (await session.run(query(Q.SKILL_HOLDERS))).consume()
         await self._backfill_counters()
         self._schema_ready = True
 
