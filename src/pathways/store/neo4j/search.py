@@ -103,12 +103,15 @@ async def search(tx: Tx, flt: SearchFilter, limit: int, after: SearchKey | None)
     )
     # Only normalised texts come back: enough to score; the page's rows bring the texts
     # as written of what they matched (their titles, the labels of their matched skills).
-    titles = {str(cid): norms.split("\n") for cid, _, norms in row["titles"] if norms}
-    labels = {str(sid): norms.split("\n") for sid, norms, _ in row["labels"] if norms}
+    # Many owners share a text (titles repeat): each distinct one is split once.
+    split: dict[str, list[str]] = {}
+    for norms in chain((n for *_, n in row["titles"]), (n for _, n, _ in row["labels"])):
+        if norms and norms not in split:
+            split[norms] = norms.split("\n")
+    titles = {str(cid): split[norms] for cid, _, norms in row["titles"] if norms}
+    labels = {str(sid): split[norms] for sid, norms, _ in row["labels"] if norms}
     # Lucene does not say which words matched: the same rule, over the shortlist's words.
-    texts = (n for *_, n in row["titles"]), (n for _, n, _ in row["labels"])
-    joined = "\n".join(n for n in chain(*texts) if n)
-    matched = matching_words(words, set(joined.split()))
+    matched = matching_words(words, set(" ".join(split).split()))
     title_scores = best_scores(text, titles, False, matched)
     skill_scores = best_scores(text, labels, True, matched)
     after_score = (after.score or 0.0) if after else None

@@ -264,11 +264,14 @@ def best_scores(
     query: str, owners: Mapping[str, Sequence[str]], skills: bool, matched: AbstractSet[str]
 ) -> dict[str, float]:
     """`best_texts`'s scores alone, from normalised texts only (what a store ships cheaply)."""
-    flat = [
-        (owner, norm)
-        for owner, norms in owners.items()
-        for norm in norms
-        if not matched.isdisjoint(norm.split())
-    ]
+    holds: dict[str, bool] = {}  # per distinct text: many owners share one
+
+    def hit(norm: str) -> bool:
+        found = holds.get(norm)
+        if found is None:
+            found = holds[norm] = not matched.isdisjoint(norm.split())
+        return found
+
+    flat = [(owner, norm) for owner, norms in owners.items() for norm in norms if hit(norm)]
     weight = (SKILL_WEIGHT if skills else TITLE_WEIGHT) / 100.0
     return _best_of(query, [o for o, _ in flat], [n for _, n in flat], weight)
