@@ -1,3 +1,3 @@
-// Every skill (snapshot).
+// Every skill (snapshot): id and labels only (not the holders search keeps on it).
 MATCH (s:Skill)
-RETURN collect(s) AS rows
+RETURN collect(s {.id, .labels}) AS rows

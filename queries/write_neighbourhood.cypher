@@ -26,6 +26,6 @@ CALL {
 CALL {
   UNWIND $skills AS id
   MATCH (s:Skill {id: id})
-  RETURN collect(s) AS skills
+  RETURN collect(s {.id, .labels}) AS skills
 }
 RETURN named, owners, reached, providers, skills
