@@ -516,12 +516,12 @@ class Neo4jStore:
 
         async def work(tx: Tx) -> int:
             # the listing's counters move with the write, committed or rolled back with it
-            await _run(tx, Q.LISTING_COUNT_TAKE, id=credential.id, scope="")
+            await _run(tx, Q.LISTING_COUNT_TAKE, id=credential.id, warm=False)
             await _run(tx, Q.MERGE_CREDENTIALS, rows=[codec.credential_row(credential)])
             for kind, pairs in codec.links(credential).items():
                 if pairs:
                     await _run(tx, loading.LINK_QUERIES[kind], pairs=pairs)
-            await _run(tx, Q.LISTING_COUNT_PUT, id=credential.id, scope="")
+            await _run(tx, Q.LISTING_COUNT_PUT, id=credential.id, warm=False)
             return await _bump(tx)
 
         version = await self._write(work)

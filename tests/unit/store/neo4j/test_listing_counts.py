@@ -212,7 +212,7 @@ def test_a_backfill_waits_for_a_credential_write_in_flight(
         ):
             tx = await writing.begin_transaction()
             # a write's first statement: the marker's lock, then the counters it moves
-            await (await tx.run(query(Q.LISTING_COUNT_TAKE), id=moved.id, scope="")).consume()
+            await (await tx.run(query(Q.LISTING_COUNT_TAKE), id=moved.id, warm=False)).consume()
             backfill = asyncio.create_task(counting.execute_write(counters.backfill))
             await asyncio.sleep(0.5)
             blocked = not backfill.done()
@@ -222,7 +222,7 @@ def test_a_backfill_waits_for_a_credential_write_in_flight(
             for kind, pairs in codec.links(moved).items():
                 if pairs:
                     await (await tx.run(query(loading.LINK_QUERIES[kind]), pairs=pairs)).consume()
-            await (await tx.run(query(Q.LISTING_COUNT_PUT), id=moved.id, scope="")).consume()
+            await (await tx.run(query(Q.LISTING_COUNT_PUT), id=moved.id, warm=False)).consume()
             await tx.commit()
             assert await backfill
         return blocked
