@@ -17,6 +17,9 @@ CREATE CONSTRAINT pathways_staged_provider_id IF NOT EXISTS FOR (n:StagedProvide
 CREATE CONSTRAINT pathways_staged_skill_id IF NOT EXISTS FOR (n:StagedSkill) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT pathways_staged_token_value IF NOT EXISTS FOR (n:StagedToken) REQUIRE n.value IS UNIQUE;
 CREATE CONSTRAINT pathways_staged_outcomekey_id IF NOT EXISTS FOR (n:StagedOutcomeKey) REQUIRE n.id IS UNIQUE;
+// The commit warm-up (store/neo4j/warmup.py) writes under a label of its own, so its
+// first commits take the index paths a credential's take; no read looks at it.
+CREATE CONSTRAINT pathways_warm_up_key IF NOT EXISTS FOR (w:PathwaysWarmUp) REQUIRE w.key IS UNIQUE;
 CREATE INDEX pathways_credential_country IF NOT EXISTS FOR (c:Credential) ON (c.country);
 CREATE INDEX pathways_credential_kind IF NOT EXISTS FOR (c:Credential) ON (c.kind);
 CREATE INDEX pathways_credential_country_id IF NOT EXISTS FOR (c:Credential) ON (c.country, c.id);
@@ -28,6 +31,9 @@ FOR (c:Credential) ON EACH [c.search_text, c.search_facets]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace', `fulltext.eventually_consistent`: false}};
 CREATE FULLTEXT INDEX pathways_skill_text IF NOT EXISTS
 FOR (s:Skill) ON EACH [s.search_text]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace', `fulltext.eventually_consistent`: false}};
+CREATE FULLTEXT INDEX pathways_warm_up_text IF NOT EXISTS
+FOR (w:PathwaysWarmUp) ON EACH [w.text]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace', `fulltext.eventually_consistent`: false}};
 // Equivalence reaches credentials that share nothing with the asked-about one by shape.
 CREATE INDEX pathways_credential_shape IF NOT EXISTS FOR (c:Credential) ON (c.shape);

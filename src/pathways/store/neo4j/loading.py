@@ -132,6 +132,8 @@ async def load(
     await switch.finish(sessions, switch.RETIRE, say)
     say("dropping the replaced graph")
     await _auto(sessions, Q.DROP_RETIRED)
+    # statistics of the graph now live, before a replica plans against them
+    await _auto(sessions, Q.RESAMPLE_INDEXES)
 
 
 async def finish_interrupted(sessions: Sessions, say: Progress) -> None:

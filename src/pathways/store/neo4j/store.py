@@ -190,17 +190,32 @@ class Neo4jStore:
         t = time.perf_counter()
         try:
             await self._ensure_schema()
+            await self._resample()
+            # The writes first: they create any label, type or property name the graph
+            # lacks (rolled back, the names stay), and a plan made while a name it
+            # mentions was missing is made again once it exists.
+            await warmup.warm_up(self._session, self._no_write_in_flight)
             await self._no_write_in_flight()
             first = (await self.search(SearchFilter(), 1, None)).items
             real = first[0][0] if first else None
             for refs in warmup.refs(real):
                 await self._no_write_in_flight()
                 await self._read(functools.partial(neighbourhood, refs=refs))
-            await warmup.warm_up(self._session, self._no_write_in_flight)
         except (StoreUnavailable, neo.Neo4jError) as err:
             log.warning("Neo4j write warm-up failed (the first write plans instead): %s", err)
             return
+        try:
+            await warmup.warm_commits(self._session, self._no_write_in_flight)
+        except (StoreUnavailable, neo.Neo4jError) as err:
+            log.warning("Neo4j commit warm-up failed (the first write pays it): %s", err)
         log.info("Neo4j write statements planned in %.1f s", time.perf_counter() - t)
+
+    async def _resample(self) -> None:
+        """Index statistics brought up to date before planning, if the server lets us."""
+        try:
+            await warmup.resample(self._session)
+        except neo.Neo4jError as err:  # a user without the privilege: plans may be redone once
+            log.warning("Neo4j index statistics not refreshed: %s", err)
 
     async def _no_write_in_flight(self) -> None:
         """Returns once no real write runs: the warm-up lets real writes go first."""

@@ -18,11 +18,12 @@ more than its text.
 from __future__ import annotations
 
 import logging
+import secrets
 from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
 from typing import Any
 
-from neo4j import AsyncSession
+from neo4j import AsyncManagedTransaction, AsyncSession
 
 from pathways.model import (
     AllRule,
@@ -185,3 +186,45 @@ async def warm_up(sessions: Sessions, gate: Gate | None = None) -> None:
     statement only once `gate` lets it (no real write in flight)."""
     for steps in transactions():
         await _rolled_back(sessions, steps, gate)
+
+
+STALE_S = 3_600
+"""Commit warm-up nodes older than this were left by a replica that stopped half-way."""
+
+
+def commit_steps(key: str) -> list[tuple[Q, dict[str, Any]]]:
+    """The commit warm-up's transactions, one statement each, on nodes keyed by `key`."""
+    return [
+        (Q.WARM_COMMIT_CREATE, {"key": key, "text": "pathways warm up"}),
+        (Q.WARM_COMMIT_CHANGE, {"key": key, "text": "pathways warm up again"}),
+        (Q.WARM_COMMIT_DROP, {"key": key, "stale_s": STALE_S}),
+    ]
+
+
+async def warm_commits(sessions: Sessions, gate: Gate | None = None) -> None:
+    """Commit a few small transactions on nodes only the warm-up knows, then remove them.
+
+    After a server start the first commit of anything took 0.3-0.6 s and the first one
+    to update a full-text index ~0.15 s more (code the server had not run yet), where
+    later ones take milliseconds: the rolled-back warm-up never commits, so the first
+    real write paid it.  These commit under a label no read looks at (`PathwaysWarmUp`,
+    with its own uniqueness constraint and full-text index), keyed per replica so two
+    starting together share no node: they lock nothing a real write needs and leave no
+    node behind.
+    """
+    key = f"{NUL}{secrets.token_hex(8)}"
+    for name, params in commit_steps(key):
+        if gate is not None:
+            await gate()
+        async with sessions() as session:
+            await session.execute_write(_committed, name, params)
+
+
+async def _committed(tx: AsyncManagedTransaction, name: Q, params: dict[str, Any]) -> None:
+    await (await tx.run(query(name), params)).consume()
+
+
+async def resample(sessions: Sessions) -> None:
+    """Have Neo4j sample the indexes whose statistics lag (see queries/resample_indexes)."""
+    async with sessions() as session:
+        await (await session.run(query(Q.RESAMPLE_INDEXES))).consume()
