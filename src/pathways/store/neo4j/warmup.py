@@ -3,16 +3,17 @@
 Neo4j plans a statement the first time it runs it (EXPLAIN does not fill the cache), and
 a write runs a dozen statements it may not have seen since the server started: the
 first write after a start paid seconds of planning.  A replica therefore runs the
-statements of a write once at start: validation's reads for a record like a real one
-(the first credential by id), then every write statement for a credential whose id
+statements of a write once at start: every write statement for a credential whose id
 cannot exist (it starts with a NUL, which ids may not hold), linked only to ids that
 cannot exist either, each transaction rolled back, so the database is left exactly as
-it was.  Its statements find no real node to link, so they take no lock a real write
-needs (the only shared one, the graph's change count, for one statement), and the
-warm-up pauses while a real write is in flight (`Gate`): a write arriving during the
-warm-up never waits for it.  Each transaction is shaped as the write it warms (the
-version bump last in it; a list of each size bucket), since Neo4j keys a cached plan by
-more than its text.
+it was; then validation's reads for a record like a real one (the first credential by
+id), planned once the writes have created any name the graph lacked; then a few
+committed transactions under a label of their own (`warm_commits`).  Its statements
+find no real node to link, so they take no lock a real write needs (the only shared
+one, the graph's change count, for one statement), and the warm-up pauses while a real
+write is in flight (`Gate`): a write arriving during the warm-up never waits for it.
+Each transaction is shaped as the write it warms (the version bump last in it; a list
+of each size bucket), since Neo4j keys a cached plan by more than its text.
 """
 
 from __future__ import annotations
