@@ -17,6 +17,7 @@ from pathways.store.base import SearchFilter
 from pathways.store.neo4j import Neo4jStore, reads, warmup
 from pathways.store.neo4j import store as store_module
 from tests.support import neo4j_stores as support
+from tests.support.gates import HeldGate
 
 pytestmark = pytest.mark.neo4j
 
@@ -65,26 +66,17 @@ def test_readers_never_see_a_warm_up_node_and_a_real_write_goes_through(
     seen: dict[str, object] = {}
 
     async def go() -> None:
-        calls = 0
-        held = asyncio.Event()
-        release = asyncio.Event()
-
-        async def gate() -> None:
-            nonlocal calls
-            calls += 1
-            if calls == 2:  # the nodes are committed, their removal not yet run
-                held.set()
-                await release.wait()
+        gate = HeldGate(2)  # the nodes are committed, their removal not yet run
 
         warming = asyncio.create_task(warmup.warm_commits(neo._session, gate))
-        await asyncio.wait_for(held.wait(), 120)
+        await asyncio.wait_for(gate.held.wait(), 120)
         seen["warm nodes"] = await _one(neo.uri, WARM_NODES)
         write = asyncio.create_task(
             neo.upsert_credential(dataclasses.replace(real, title=real.title + " (revised)"))
         )
         finished, _ = await asyncio.wait({write}, timeout=120)  # a guard, not a timing
         seen["write"] = "done" if write in finished else "waiting"
-        release.set()
+        gate.release.set()
         await warming
         await write
 

@@ -14,6 +14,7 @@ from pathways.model import Graph
 from pathways.store.neo4j import Neo4jStore, loading, warmup
 from pathways.store.neo4j.catalog import Q
 from tests.support import neo4j_stores as support
+from tests.support.gates import HeldGate
 
 pytestmark = pytest.mark.neo4j
 
@@ -100,26 +101,17 @@ def test_a_real_write_during_the_warm_up_does_not_wait_for_it(
     events: list[str] = []
 
     async def go() -> None:
-        calls = 0
-        held = asyncio.Event()
-        release = asyncio.Event()
-
-        async def gate() -> None:
-            nonlocal calls
-            calls += 1
-            if calls == statements:  # before the version bump: all else ran, not rolled back
-                held.set()
-                await release.wait()
+        gate = HeldGate(statements)  # before the version bump: all else ran, not rolled back
 
         warming = asyncio.create_task(warmup.warm_up(neo._session, gate))
-        await asyncio.wait_for(held.wait(), 120)
+        await asyncio.wait_for(gate.held.wait(), 120)
         events.append("warm-up held")
         write = asyncio.create_task(
             neo.upsert_credential(dataclasses.replace(real, title=real.title + " (revised)"))
         )
         finished, _ = await asyncio.wait({write}, timeout=120)  # a guard, not a timing
         events.append("real write done" if write in finished else "real write waiting")
-        release.set()
+        gate.release.set()
         await warming
         await write
         events.append("warm-up done")
