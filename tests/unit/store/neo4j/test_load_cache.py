@@ -4,7 +4,6 @@ the warm-up asks the question once so the first request finds it planned and kep
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
 
 import anyio.from_thread
 import pytest
@@ -15,6 +14,7 @@ from pathways.store.memory import MemoryStore
 from pathways.store.neo4j import Neo4jStore, reads
 from pathways.store.neo4j.catalog import Q
 from tests.support.neo4j_stores import Both
+from tests.support.statements import record_queries
 
 pytestmark = pytest.mark.neo4j
 
@@ -63,14 +63,7 @@ def test_the_warm_up_asks_equivalents_once(
 ) -> None:
     loop.call(neo.replace_graph, small_graph)
     neo._shapes, neo._loaded = reads.ShapeCounts(), reads.LoadCache()
-    ran: set[Q] = set()
-    real = reads.query
-
-    def recording(name: Q) -> Any:
-        ran.add(name)
-        return real(name)
-
-    monkeypatch.setattr(reads, "query", recording)
+    ran = record_queries(monkeypatch, reads)
     loop.call(neo._warm_equivalents)
     assert Q.EQUIVALENCE_CONTEXT in ran
     assert neo._shapes.counts is not None

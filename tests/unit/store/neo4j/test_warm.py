@@ -11,6 +11,7 @@ import pytest
 from pathways.store.neo4j import Neo4jStore
 from pathways.store.neo4j import search as neo4j_search
 from pathways.store.neo4j.catalog import Q
+from tests.support.statements import record_queries
 
 pytestmark = pytest.mark.neo4j
 
@@ -28,14 +29,7 @@ SEARCH_STATEMENTS = {
 def test_warm_up_runs_every_search_and_listing_statement(
     loop: anyio.from_thread.BlockingPortal, neo: Neo4jStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ran: set[Q] = set()
-    real = neo4j_search.query
-
-    def recording(name: Q) -> Any:
-        ran.add(name)
-        return real(name)
-
-    monkeypatch.setattr(neo4j_search, "query", recording)
+    ran = record_queries(monkeypatch, neo4j_search)
     loop.call(neo._read, neo4j_search.warm)
     assert ran >= SEARCH_STATEMENTS, SEARCH_STATEMENTS - ran
 
