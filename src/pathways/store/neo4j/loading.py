@@ -52,7 +52,9 @@ def staged(name: Q) -> LiteralString:
     return _LABEL.sub(r":Staged\1", query(name))
 
 
-async def _write(sessions: Sessions, statement: LiteralString, **params: Any) -> None:
+async def run_write(sessions: Sessions, statement: LiteralString, **params: Any) -> None:
+    """One statement in a write transaction of its own, committed (retried as the driver does)."""
+
     async def work(tx: Tx) -> None:
         await (await tx.run(statement, params)).consume()
 
@@ -60,7 +62,7 @@ async def _write(sessions: Sessions, statement: LiteralString, **params: Any) ->
         await session.execute_write(work)
 
 
-async def _auto(sessions: Sessions, name: Q) -> None:
+async def run_auto(sessions: Sessions, name: Q) -> None:
     """A statement in an auto-commit transaction, as CALL { } IN TRANSACTIONS needs."""
     async with sessions() as session:
         await (await session.run(query(name))).consume()
@@ -70,7 +72,7 @@ async def _batches(
     sessions: Sessions, name: Q, rows: Sequence[Any], what: str, say: Progress
 ) -> None:
     for start in range(0, len(rows), NODE_BATCH):
-        await _write(sessions, staged(name), rows=list(rows[start : start + NODE_BATCH]))
+        await run_write(sessions, staged(name), rows=list(rows[start : start + NODE_BATCH]))
         say(f"{what}: {min(start + NODE_BATCH, len(rows))}/{len(rows)}")
 
 
@@ -107,8 +109,8 @@ async def load(
             "load with --replace to replace them."
         )
     say("dropping anything a failed load left behind")
-    await _auto(sessions, Q.CLEAR_STAGED)
-    await _auto(sessions, Q.DROP_RETIRED)
+    await run_auto(sessions, Q.CLEAR_STAGED)
+    await run_auto(sessions, Q.DROP_RETIRED)
     creds = list(graph.credentials.values())
     # nodes before the links between them: a link's MATCH must find both ends staged
     nodes: tuple[tuple[str, Q, Callable[[Any], Any], Iterable[Any]], ...] = (
@@ -123,7 +125,7 @@ async def load(
     recs = _rows(codec.recognition_row, graph.recognitions)
     await _batches(sessions, Q.MERGE_RECOGNITIONS, recs, "recognitions", say)
     say("counting the listing's facets")
-    await _write(sessions, staged(Q.LISTING_COUNTS))
+    await run_write(sessions, staged(Q.LISTING_COUNTS))
     say("skills: their holders, for search")
     async with sessions() as session:
         await (await session.run(staged(Q.SKILL_HOLDERS))).consume()
@@ -131,9 +133,9 @@ async def load(
     await switch.begin(sessions)
     await switch.finish(sessions, switch.RETIRE, say)
     say("dropping the replaced graph")
-    await _auto(sessions, Q.DROP_RETIRED)
+    await run_auto(sessions, Q.DROP_RETIRED)
     # statistics of the graph now live, before a replica plans against them
-    await _auto(sessions, Q.RESAMPLE_INDEXES)
+    await run_auto(sessions, Q.RESAMPLE_INDEXES)
 
 
 async def finish_interrupted(sessions: Sessions, say: Progress) -> None:
@@ -144,7 +146,7 @@ async def finish_interrupted(sessions: Sessions, say: Progress) -> None:
     say(f"finishing the switch an interrupted load began (phase {left.phase})")
     await switch.finish(sessions, left.phase, say)
     say("dropping the graph it replaced")
-    await _auto(sessions, Q.DROP_RETIRED)
+    await run_auto(sessions, Q.DROP_RETIRED)
 
 
 def _rows(build: Callable[[Any], Any], values: Iterable[Any]) -> list[Any]:

@@ -24,7 +24,7 @@ from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
 from typing import Any
 
-from neo4j import AsyncManagedTransaction, AsyncSession
+from neo4j import AsyncSession
 
 from pathways.model import (
     AllRule,
@@ -217,15 +217,9 @@ async def warm_commits(sessions: Sessions, gate: Gate | None = None) -> None:
     for name, params in commit_steps(key):
         if gate is not None:
             await gate()
-        async with sessions() as session:
-            await session.execute_write(_committed, name, params)
-
-
-async def _committed(tx: AsyncManagedTransaction, name: Q, params: dict[str, Any]) -> None:
-    await (await tx.run(query(name), params)).consume()
+        await loading.run_write(sessions, query(name), **params)
 
 
 async def resample(sessions: Sessions) -> None:
     """Have Neo4j sample the indexes whose statistics lag (see queries/resample_indexes)."""
-    async with sessions() as session:
-        await (await session.run(query(Q.RESAMPLE_INDEXES))).consume()
+    await loading.run_auto(sessions, Q.RESAMPLE_INDEXES)
