@@ -3,8 +3,8 @@
 // $skill_queries), and of the owners found, the $cap holding most query words, ties by id.
 // Credentials pass the filters (checked again here) and are not among $skip (out of date).
 // Titles and labels come as their normalised texts only ("\n"-joined): enough to score;
-// titles with their node ids, and labels with their holders' (see skill_holders) when
-// $holders asks (search_page ranks by them), else null.
+// titles with their node ids, and labels with their holders (see skill_holders: packed,
+// and the lists writes keep) when $holders asks (search_page ranks by them), else null.
 CALL () {
   UNWIND $credential_queries AS q
   CALL db.index.fulltext.queryNodes('pathways_credential_text', q)
@@ -32,10 +32,12 @@ CALL () {
     node.search_text,
     CASE
       WHEN NOT $holders THEN null
-      // a skill skill_holders has not reached yet (a replica still opening)
-      WHEN node.holders IS NULL THEN [(node)<-[:HAS_SKILL]-(c:Credential) | id(c)]
-      ELSE node.holders
-    END
+      // a skill skill_holders has not packed yet (a replica still opening)
+      WHEN node.held IS NULL THEN [(node)<-[:HAS_SKILL]-(c:Credential) | id(c)]
+      ELSE node.held
+    END,
+    node.held_plus,
+    node.held_minus
   ]) AS labels
 }
 RETURN titles, labels

@@ -2,7 +2,7 @@
 
 Every credential a search matches is a title hit or a holder of a matched skill, and its
 score is the best of those; the database keeps each skill's holders as node ids (see
-queries/skill_holders.cypher), so the union and the best scores are array work here
+store.neo4j.holders), so the union and the best scores are array work here
 instead of a traversal of every holder and a grouping in Cypher.  Ties go by credential
 id, which only the database holds: the page statement orders the bands the page can
 reach, every member of them (see `reach`).
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
@@ -35,16 +34,17 @@ class Matches:
 
 
 def best(
-    titles: Sequence[tuple[int, float]], skills: Sequence[tuple[Sequence[int], float]]
+    titles: Sequence[tuple[int, float]],
+    skills: Sequence[tuple[Sequence[int] | npt.NDArray[np.int64], float]],
 ) -> Matches:
     """The union of the title hits (node id, score) and every skill's holders (node ids,
     the skill's score), each credential with the best score it got."""
-    sizes = [len(held) for held, _ in skills]
+    held = [np.asarray(h, np.int64) for h, _ in skills]
+    sizes = [len(h) for h in held]
     count = sum(sizes) + len(titles)
     if count == 0:
         return Matches(np.zeros(0, np.int64), np.zeros(0, np.float64))
-    ids = chain(chain.from_iterable(held for held, _ in skills), (n for n, _ in titles))
-    nodes = np.fromiter(ids, np.int64, count)
+    nodes = np.concatenate([*held, np.fromiter((n for n, _ in titles), np.int64, len(titles))])
     scores = np.concatenate(
         [
             np.repeat(np.array([s for _, s in skills], np.float64), sizes),

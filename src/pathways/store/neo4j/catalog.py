@@ -74,6 +74,7 @@ class Q(enum.StrEnum):
     SHAPE_COUNTS = "shape_counts"
     CREDENTIALS_BY_SHAPE = "credentials_by_shape"
     SKILL_HOLDERS = "skill_holders"
+    SKILL_HELD_PUT = "skill_held_put"
     RESAMPLE_INDEXES = "resample_indexes"
     WARM_COMMIT_CREATE = "warm_commit_create"
     WARM_COMMIT_CHANGE = "warm_commit_change"

@@ -18,7 +18,7 @@ from neo4j import AsyncManagedTransaction
 
 from pathways.errors import BadUserInput
 from pathways.model import Credential, Graph
-from pathways.store.neo4j import codec, switch
+from pathways.store.neo4j import codec, holders, switch
 from pathways.store.neo4j.catalog import Q, query
 from pathways.wording import counted
 
@@ -126,9 +126,8 @@ async def load(
     await _batches(sessions, Q.MERGE_RECOGNITIONS, recs, "recognitions", say)
     say("counting the listing's facets")
     await run_write(sessions, staged(Q.LISTING_COUNTS))
-    say("skills: their holders, for search")
-    async with sessions() as session:
-        await (await session.run(staged(Q.SKILL_HOLDERS))).consume()
+    say("skills: their holders, packed for search")
+    await holders.pack_unpacked(sessions, staged(Q.SKILL_HOLDERS))
     say("switching the new graph live (committed; relabelling in batches)")
     await switch.begin(sessions)
     await switch.finish(sessions, switch.RETIRE, say)

@@ -7,7 +7,7 @@ embedded index: `w` exact, `w*` (prefix) from MIN_PREFIX letters, `w~1` (one typ
 Damerau-style like rapidfuzz's OSA) from FUZZY_MIN.  One Lucene query per word lets
 Cypher cap the shortlist as the embedded index does (most words matched, then id).  Only
 the shortlist's normalised texts reach Python, with the node ids of the titles and of
-each skill's holders (kept on the skill, see queries/skill_holders.cypher): Python
+each skill's holders (packed on the skill, see store.neo4j.holders): Python
 scores, takes the union and counts it (store.neo4j.bands), and the database orders the
 bands the page can reach by id and sends one page.  With filters, the holders of the
 scored skills are filtered and ranked in the database instead (search_page_filtered).
@@ -24,7 +24,7 @@ from neo4j import AsyncManagedTransaction, AsyncTransaction
 
 from pathways.model import Credential, CredentialKind
 from pathways.store.base import SearchFilter, SearchKey, SearchPage, TextMatch
-from pathways.store.neo4j import bands, codec
+from pathways.store.neo4j import bands, codec, holders
 from pathways.store.neo4j.catalog import Q, query
 from pathways.store.search.scoring import (
     FUZZY_MIN,
@@ -105,11 +105,11 @@ async def search(tx: Tx, flt: SearchFilter, limit: int, after: SearchKey | None)
     # as written of what they matched (their titles, the labels of their matched skills).
     # Many owners share a text (titles repeat): each distinct one is split once.
     split: dict[str, list[str]] = {}
-    for norms in chain((n for *_, n in row["titles"]), (n for _, n, _ in row["labels"])):
+    for norms in chain((n for *_, n in row["titles"]), (n for _, n, *_ in row["labels"])):
         if norms and norms not in split:
             split[norms] = norms.split("\n")
     titles = {str(cid): split[norms] for cid, _, norms in row["titles"] if norms}
-    labels = {str(sid): split[norms] for sid, norms, _ in row["labels"] if norms}
+    labels = {str(sid): split[norms] for sid, norms, *_ in row["labels"] if norms}
     # Lucene does not say which words matched: the same rule, over the shortlist's words.
     matched = matching_words(words, set(" ".join(split).split()))
     title_scores = best_scores(text, titles, False, matched)
@@ -134,10 +134,10 @@ async def search(tx: Tx, flt: SearchFilter, limit: int, after: SearchKey | None)
         total = int(found["total"])
     else:
         nodes = {str(cid): int(node) for cid, node, _ in row["titles"]}
-        holders = {str(sid): ids for sid, _, ids in row["labels"]}
+        held = {str(sid): (h, plus, minus) for sid, _, h, plus, minus in row["labels"]}
         matches = bands.best(
             [(nodes[cid], score) for cid, score in title_scores.items()],
-            [(holders[sid], score) for sid, score in skill_scores.items()],
+            [(holders.unpack(*held[sid]), score) for sid, score in skill_scores.items()],
         )
         total = matches.total
         candidates = bands.reach(matches, after_score, limit + 1)

@@ -47,7 +47,16 @@ from pathways.model import (
 )
 from pathways.seeds.inputs import References
 from pathways.store.base import Neighbourhood, SearchFilter, SearchKey, SearchPage, StoreHealth
-from pathways.store.neo4j import codec, counters, loading, reads, search, switch, warmup
+from pathways.store.neo4j import (
+    codec,
+    counters,
+    holders,
+    loading,
+    reads,
+    search,
+    switch,
+    warmup,
+)
 from pathways.store.neo4j.catalog import Q, query, statements
 from pathways.store.neo4j.neighbourhood import neighbourhood
 from pathways.wording import counted
@@ -281,8 +290,8 @@ class Neo4jStore:
         async with self._session() as session:
             for statement in statements(Q.SCHEMA):
                 await (await session.run(statement)).consume()
-            # once per graph loaded before skills kept their holders (search ranks by them)
-            await (await session.run(query(Q.SKILL_HOLDERS))).consume()
+        # once per graph loaded before skills packed their holders (search ranks by them)
+        await holders.pack_unpacked(self._session)
         await self._backfill_counters()
         self._schema_ready = True
 

@@ -1,4 +1,4 @@
-"""Each skill's holders, which Neo4j search ranks by: kept by writes, built by loads, backfilled."""
+"""Each skill's holders, which Neo4j search ranks by: packed by loads and at open, kept by writes."""
 
 from __future__ import annotations
 
@@ -13,14 +13,14 @@ from pathways.errors import StoreUnavailable
 from pathways.model import Credential, Graph, Outcome
 from pathways.store.base import SearchFilter, SearchKey
 from pathways.store.memory import MemoryStore
-from pathways.store.neo4j import Neo4jStore
+from pathways.store.neo4j import Neo4jStore, holders
 from tests.support.neo4j_stores import Both
 
 pytestmark = pytest.mark.neo4j
 
 HOLDERS = """
 MATCH (s:Skill)
-RETURN s.id AS skill, s.holders AS kept,
+RETURN s.id AS skill, s.held AS held, s.held_plus AS plus, s.held_minus AS minus,
        [(s)<-[:HAS_SKILL]-(c:Credential) | c.id] AS linked,
        [(s)<-[:HAS_SKILL]-(c:Credential) | id(c)] AS nodes
 """
@@ -29,14 +29,17 @@ TEXTS = ["welding", "weld", "metal parts", "keevitamine", "safety", "blueprints"
 
 
 def _holders(neo: Neo4jStore, loop: anyio.from_thread.BlockingPortal) -> dict[str, object]:
-    """Per skill: its kept holders (sorted node ids, or None) and what its links say."""
+    """Per skill: its kept holders (sorted node ids, or None while not packed) and what its
+    links say (node ids, credential ids)."""
 
     async def read() -> dict[str, object]:
         async with neo._connected().session() as session:
             rows = await (await session.run(HOLDERS)).data()
         return {
             r["skill"]: (
-                None if r["kept"] is None else sorted(r["kept"]),
+                None
+                if r["held"] is None
+                else sorted(set(holders.unpack(r["held"], r["plus"], r["minus"]).tolist())),
                 sorted(r["nodes"]),
                 sorted(r["linked"]),
             )
@@ -96,6 +99,31 @@ def _skills_of(cred: Credential) -> set[str]:
     return {s for o in cred.outcomes for s in o.skills}
 
 
+def test_a_write_keeps_its_changes_beside_the_packed_holders(
+    loop: anyio.from_thread.BlockingPortal, neo: Neo4jStore, small_graph: Graph
+) -> None:
+    loop.call(neo.replace_graph, small_graph)
+
+    async def packed() -> dict[str, bytes]:
+        async with neo._connected().session() as session:
+            rows = await (await session.run("MATCH (s:Skill) RETURN s.id AS s, s.held AS h")).data()
+        return {r["s"]: r["h"] for r in rows}
+
+    before = loop.call(packed)
+    assert all(isinstance(h, bytes) for h in before.values()), before
+    mig = small_graph.credentials["ie-mig"]
+    held = sorted(_skills_of(mig))
+    dropped, kept = held[0], held[1:]
+    outcomes = (Outcome("ie-mig#n0", "Care", "en", (*kept, "s:care")),)
+    loop.call(neo.upsert_credential, dataclasses.replace(mig, outcomes=outcomes))
+    # a write does not rewrite what is packed, however many hold the skill
+    assert loop.call(packed) == before
+    found = _holders(neo, loop)
+    _kept_right(found)
+    assert "ie-mig" not in found[dropped][2]  # type: ignore[index]
+    assert "ie-mig" in found["s:care"][2]  # type: ignore[index]
+
+
 def test_a_refused_write_leaves_holders_as_they_were(
     loop: anyio.from_thread.BlockingPortal, neo: Neo4jStore, small_graph: Graph
 ) -> None:
@@ -126,7 +154,7 @@ def test_a_graph_loaded_before_holders_searches_alike_and_gets_them_when_opened(
 
     async def forget() -> None:
         async with neo._connected().session() as session:
-            await (await session.run("MATCH (s:Skill) REMOVE s.holders")).consume()
+            await (await session.run("MATCH (s:Skill) REMOVE s.held")).consume()
 
     loop.call(forget)
     assert all(kept is None for kept, _, _ in _holders(neo, loop).values())  # type: ignore[misc]
