@@ -1,6 +1,8 @@
 // Search shortlist from the full-text indexes, capped as the embedded index caps: one Lucene
 // query per query word ($credential_queries: its clauses plus the filters as facet terms;
-// $skill_queries), and of the owners found, the $cap holding most query words, ties by id.
+// $skill_queries, empty when the replica scored the skills itself, see skillsearch), and of
+// the owners found, the $cap holding most query words, ties by id.  With `held`, the
+// holders of the skills the replica scored ($skills: their node ids).
 // Credentials pass the filters (checked again here) and are not among $skip (out of date).
 // Titles and labels come as their normalised texts only ("\n"-joined): enough to score;
 // titles with their node ids, and labels with their holders (see skill_holders: packed,
@@ -40,4 +42,18 @@ CALL () {
     node.held_minus
   ]) AS labels
 }
-RETURN titles, labels
+CALL () {
+  UNWIND $skills AS skill
+  MATCH (s:Skill)
+  WHERE id(s) = skill
+  RETURN collect([
+    skill,
+    CASE
+      WHEN s.held IS NULL THEN [(s)<-[:HAS_SKILL]-(c:Credential) | id(c)]
+      ELSE s.held
+    END,
+    s.held_plus,
+    s.held_minus
+  ]) AS held
+}
+RETURN titles, labels, held

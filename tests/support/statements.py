@@ -10,14 +10,15 @@ import pytest
 from pathways.store.neo4j.catalog import Q
 
 
-def record_queries(monkeypatch: pytest.MonkeyPatch, module: ModuleType) -> set[Q]:
-    """The set, filled as `module` looks statements up by name from now on."""
+def record_queries(monkeypatch: pytest.MonkeyPatch, *modules: ModuleType) -> set[Q]:
+    """The set, filled as the modules look statements up by name from now on."""
     ran: set[Q] = set()
-    real = module.query
+    for module in modules:
+        real = module.query
 
-    def recording(name: Q) -> Any:
-        ran.add(name)
-        return real(name)
+        def recording(name: Q, real: Any = real) -> Any:
+            ran.add(name)
+            return real(name)
 
-    monkeypatch.setattr(module, "query", recording)
+        monkeypatch.setattr(module, "query", recording)
     return ran

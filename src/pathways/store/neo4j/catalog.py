@@ -44,6 +44,7 @@ class Q(enum.StrEnum):
     SKILL_GAP_CLOSURE = "skill_gap_closure"
     QUALIFICATIONS_TOUCHING = "qualifications_touching"
     SEARCH_SHORTLIST = "search_shortlist"
+    SEARCH_SKILLS = "search_skills"
     SEARCH_PAGE = "search_page"
     SEARCH_PAGE_FILTERED = "search_page_filtered"
     LIST_ALL = "list_all"

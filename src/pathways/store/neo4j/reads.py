@@ -36,8 +36,9 @@ from pathways.store.contexts import (
     by_pair,
     shapes_to_reach,
 )
-from pathways.store.neo4j import codec
+from pathways.store.neo4j import codec, skillsearch
 from pathways.store.neo4j.catalog import Q, query
+from pathways.store.neo4j.skillsearch import SkillIndex
 
 Tx = AsyncManagedTransaction | AsyncTransaction | AsyncSession
 """Where a read runs its statements: a transaction, or a session's auto-commit ones."""
@@ -289,6 +290,8 @@ class LoadCache:
         self.mark: object = None
         self.levels: LevelTable | None = None
         self.skills: dict[str, Skill | None] = {}
+        self.skill_index: SkillIndex | None = None
+        self.skill_index_read = False
 
     def at(self, mark: object) -> LoadCache:
         """The cache for `mark` (emptied if it moved); a throwaway one mid-switch or unseen."""
@@ -296,6 +299,7 @@ class LoadCache:
             return LoadCache()
         if mark != self.mark or len(self.skills) > LOAD_CACHE_SKILLS:
             self.mark, self.levels, self.skills = mark, None, {}
+            self.skill_index, self.skill_index_read = None, False
         return self
 
     async def level_table(self, tx: Tx) -> LevelTable:
@@ -303,6 +307,13 @@ class LoadCache:
         if self.levels is None:
             self.levels = await levels_by_key(tx)
         return self.levels
+
+    async def skill_search(self, tx: Tx) -> SkillIndex | None:
+        """The skills' labels indexed for search (None: more skills than a replica indexes)."""
+        if not self.skill_index_read:
+            self.skill_index = await skillsearch.read(tx)
+            self.skill_index_read = True
+        return self.skill_index
 
     async def skills_named(self, tx: Tx, creds: Iterable[Credential]) -> dict[str, Skill]:
         """The skills the outcomes of `creds` name that exist, by id; one round trip for

@@ -26,6 +26,7 @@ from pathways.model import Credential, CredentialKind
 from pathways.store.base import SearchFilter, SearchKey, SearchPage, TextMatch
 from pathways.store.neo4j import bands, codec, holders
 from pathways.store.neo4j.catalog import Q, query
+from pathways.store.neo4j.reads import LoadCache
 from pathways.store.search.scoring import (
     FUZZY_MIN,
     MIN_PREFIX,
@@ -83,19 +84,33 @@ async def _single(tx: Tx, name: Q, **params: Any) -> dict[str, Any]:
     return dict(record)
 
 
-async def search(tx: Tx, flt: SearchFilter, limit: int, after: SearchKey | None) -> SearchPage:
-    """One page of results after `after`, in result order."""
+async def search(
+    tx: Tx,
+    flt: SearchFilter,
+    limit: int,
+    after: SearchKey | None,
+    loaded: LoadCache | None = None,
+) -> SearchPage:
+    """One page of results after `after`, in result order (`loaded`: the replica's cache
+    for the load, whose skill index scores the skills; without it, Lucene shortlists them)."""
     text = normalise(flt.text) if flt.text else ""
     skip = await _out_of_date(tx, flt)
     if not text:
         return await _listing(tx, flt, limit, after, skip)
     words = query_words(text)
     filtered = bool(skip) or any(v is not None for v in _filters(flt).values())
+    index = await loaded.skill_search(tx) if loaded is not None else None
+    skill_words: set[str] = set()
+    skill_scores: dict[str, float] = {}
+    if index is not None:
+        best, skill_words = index.score(text, words)
+        skill_scores = {sid: b.score for sid, b in best.items()}
     row = await _single(
         tx,
         Q.SEARCH_SHORTLIST,
         credential_queries=[credential_query([w], flt) for w in words],
-        skill_queries=[f"search_text:({lucene_words([w])})" for w in words],
+        skill_queries=[] if index else [f"search_text:({lucene_words([w])})" for w in words],
+        skills=[] if index is None or filtered else [index.nodes[s] for s in skill_scores],
         cap=SHORTLIST_LIMIT,
         skip=sorted(skip),
         holders=not filtered,
@@ -111,9 +126,10 @@ async def search(tx: Tx, flt: SearchFilter, limit: int, after: SearchKey | None)
     titles = {str(cid): split[norms] for cid, _, norms in row["titles"] if norms}
     labels = {str(sid): split[norms] for sid, norms, *_ in row["labels"] if norms}
     # Lucene does not say which words matched: the same rule, over the shortlist's words.
-    matched = matching_words(words, set(" ".join(split).split()))
+    matched = matching_words(words, set(" ".join(split).split())) | skill_words
     title_scores = best_scores(text, titles, False, matched)
-    skill_scores = best_scores(text, labels, True, matched)
+    if index is None:
+        skill_scores = best_scores(text, labels, True, matched)
     after_score = (after.score or 0.0) if after else None
     page_params: dict[str, Any] = {
         "skills": list(skill_scores),
@@ -134,7 +150,11 @@ async def search(tx: Tx, flt: SearchFilter, limit: int, after: SearchKey | None)
         total = int(found["total"])
     else:
         nodes = {str(cid): int(node) for cid, node, _ in row["titles"]}
-        held = {str(sid): (h, plus, minus) for sid, _, h, plus, minus in row["labels"]}
+        if index is None:
+            held = {str(sid): (h, plus, minus) for sid, _, h, plus, minus in row["labels"]}
+        else:
+            by_node = {int(node): (h, plus, minus) for node, h, plus, minus in row["held"]}
+            held = {sid: by_node[index.nodes[sid]] for sid in skill_scores}
         matches = bands.best(
             [(nodes[cid], score) for cid, score in title_scores.items()],
             [(holders.unpack(*held[sid]), score) for sid, score in skill_scores.items()],
@@ -216,9 +236,10 @@ WARM_TEXT = "pathways"
 """What the warm-up searches for: any word does (a search that finds nothing plans the same)."""
 
 
-async def warm(tx: Tx) -> None:
+async def warm(tx: Tx, loaded: LoadCache | None = None) -> None:
     """Run every search and listing statement once, so a replica's first search does not
-    pay Neo4j's planning and the full-text indexes' opening (about a second)."""
+    pay Neo4j's planning and the full-text indexes' opening (about a second); with `loaded`,
+    build its skill index too, and search without it, as past SKILL_INDEX_LIMIT."""
     day = "2000-01-01"
     for flt in (
         SearchFilter(text=WARM_TEXT),
@@ -227,4 +248,6 @@ async def warm(tx: Tx) -> None:
         SearchFilter(country="IE"),
         SearchFilter(kind=CredentialKind.MICRO_CREDENTIAL),
     ):
-        await search(tx, flt, 1, None)
+        await search(tx, flt, 1, None, loaded)
+    if loaded is not None:
+        await search(tx, SearchFilter(text=WARM_TEXT), 1, None)

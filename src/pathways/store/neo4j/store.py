@@ -178,7 +178,7 @@ class Neo4jStore:
             await self.warm_up()
         try:
             await self._no_write_in_flight()
-            await self._read(search.warm)
+            await self._read(lambda tx: search.warm(tx, self._loaded.at(self._switches.seen)))
         except (StoreUnavailable, neo.Neo4jError) as err:
             log.warning("Neo4j search warm-up failed (the first search plans instead): %s", err)
         await self._warm_equivalents()
@@ -473,7 +473,9 @@ class Neo4jStore:
     async def search(self, flt: SearchFilter, limit: int, after: SearchKey | None) -> SearchPage:
         """Full-text shortlist and shared scoring, or a keyset listing (store.neo4j.search)."""
 
-        return await self._read(lambda tx: search.search(tx, flt, limit, after))
+        return await self._read(
+            lambda tx: search.search(tx, flt, limit, after, self._loaded.at(self._switches.seen))
+        )
 
     async def planning_context(self, target: str, held: Sequence[str]) -> PlanningContext:
         """The target's rule tree, held credentials and their closure, fetched in Cypher."""

@@ -28,6 +28,7 @@ PARAMS: dict[Q, dict[str, Any]] = {
     Q.SEARCH_SHORTLIST: {
         "credential_queries": ["+search_text:(weld weld* weld~1) +search_facets:c_ee"],
         "skill_queries": ["search_text:(weld weld* weld~1)"],
+        "skills": [3, 4],
         "cap": 2000,
         "skip": [],
         "holders": True,

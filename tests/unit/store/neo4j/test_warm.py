@@ -8,15 +8,17 @@ from typing import Any
 import anyio.from_thread
 import pytest
 
-from pathways.store.neo4j import Neo4jStore
+from pathways.store.neo4j import Neo4jStore, skillsearch
 from pathways.store.neo4j import search as neo4j_search
 from pathways.store.neo4j.catalog import Q
+from pathways.store.neo4j.reads import LoadCache
 from tests.support.statements import record_queries
 
 pytestmark = pytest.mark.neo4j
 
 SEARCH_STATEMENTS = {
     Q.SEARCH_SHORTLIST,
+    Q.SEARCH_SKILLS,
     Q.SEARCH_PAGE,
     Q.SEARCH_PAGE_FILTERED,
     Q.OUT_OF_DATE,
@@ -29,8 +31,8 @@ SEARCH_STATEMENTS = {
 def test_warm_up_runs_every_search_and_listing_statement(
     loop: anyio.from_thread.BlockingPortal, neo: Neo4jStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ran = record_queries(monkeypatch, neo4j_search)
-    loop.call(neo._read, neo4j_search.warm)
+    ran = record_queries(monkeypatch, neo4j_search, skillsearch)
+    loop.call(neo._read, lambda tx: neo4j_search.warm(tx, LoadCache()))
     assert ran >= SEARCH_STATEMENTS, SEARCH_STATEMENTS - ran
 
 
@@ -39,7 +41,7 @@ def test_open_does_not_wait_for_the_warm_up(
 ) -> None:
     started = asyncio.Event()
 
-    async def endless(_tx: Any) -> None:
+    async def endless(_tx: Any, _loaded: Any = None) -> None:
         started.set()
         await asyncio.Event().wait()
 

@@ -1,0 +1,79 @@
+"""Neo4j search scores skills from the replica's per-load index, or through Lucene past its limit."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import anyio.from_thread
+import pytest
+
+from pathways.model import Graph, Skill
+from pathways.store.base import SearchFilter, SearchKey
+from pathways.store.memory import MemoryStore
+from pathways.store.neo4j import Neo4jStore, skillsearch
+from pathways.store.neo4j import search as neo4j_search
+from pathways.store.neo4j.catalog import Q
+from tests.support.neo4j_stores import Both
+from tests.support.statements import record_queries
+
+pytestmark = pytest.mark.neo4j
+
+# Words of titles and of skill labels (in two languages) of the small graph, and a typo.
+TEXTS = ["welding", "weld", "metal parts", "keevitamine", "safety", "blueprints", "older peple"]
+
+
+def _alike(both: Both, country: str | None = None) -> None:
+    for text in TEXTS:
+        flt = SearchFilter(text=text, country=country)
+        both.same("search", flt, 2, None)
+        page = both.call(both.memory.search, flt, 2, None)
+        if page.more:
+            last, score = page.items[-1]
+            both.same("search", flt, 2, SearchKey(score, last.id))
+
+
+def test_skills_are_scored_in_the_replica_and_search_alike(
+    loop: anyio.from_thread.BlockingPortal,
+    neo: Neo4jStore,
+    small_graph: Graph,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    loop.call(neo.replace_graph, small_graph)
+    neo._loaded.at(object())  # emptied, as a load's switch leaves it
+    ran = record_queries(monkeypatch, neo4j_search, skillsearch)
+    _alike(Both(loop, MemoryStore(small_graph), neo))
+    _alike(Both(loop, MemoryStore(small_graph), neo), country="IE")
+    cache = neo._loaded.at(neo._switches.seen)
+    assert cache.skill_index is not None
+    assert set(cache.skill_index.nodes) == set(small_graph.skills)
+    assert Q.SEARCH_SKILLS in ran  # read once per load: the first search built it
+
+
+def test_past_the_limit_lucene_shortlists_skills_alike(
+    loop: anyio.from_thread.BlockingPortal,
+    neo: Neo4jStore,
+    small_graph: Graph,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    loop.call(neo.replace_graph, small_graph)
+    monkeypatch.setattr(skillsearch, "SKILL_INDEX_LIMIT", len(small_graph.skills) - 1)
+    _alike(Both(loop, MemoryStore(small_graph), neo))
+    _alike(Both(loop, MemoryStore(small_graph), neo), country="IE")
+    assert neo._loaded.at(neo._switches.seen).skill_index is None
+
+
+def test_a_new_load_s_skill_labels_are_searched(
+    loop: anyio.from_thread.BlockingPortal, neo: Neo4jStore, small_graph: Graph
+) -> None:
+    loop.call(neo.replace_graph, small_graph)
+    before = loop.call(neo.search, SearchFilter(text="soldering"), 5, None)
+    assert before.total == 0
+    skills = dict(small_graph.skills)
+    skills["s:weld"] = Skill("s:weld", {"en": "soldering and weld metal parts"})
+    renamed = dataclasses.replace(small_graph, skills=skills)
+    loop.call(neo.replace_graph, renamed)
+    both = Both(loop, MemoryStore(renamed), neo)
+    both.same("search", SearchFilter(text="soldering"), 5, None)
+    after = loop.call(neo.search, SearchFilter(text="soldering"), 5, None)
+    held = {c.id for c in renamed.credentials.values() for o in c.outcomes if "s:weld" in o.skills}
+    assert {c.id for c, _ in after.items} == held
