@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-from collections.abc import Awaitable, Callable, Iterator, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
 import anyio.from_thread
 
 from pathways.errors import PathwaysError
+from pathways.store.base import SearchFilter, SearchKey
 
 T = TypeVar("T")
 
@@ -57,6 +58,17 @@ class Both:
     def call(self, fn: Callable[..., Awaitable[T]], *args: Any) -> T:
         """Run one coroutine function on the loop."""
         return self.portal.call(fn, *args)
+
+    def searches_alike(self, texts: Iterable[str], country: str | None = None) -> None:
+        """Assert both stores answer each search alike: its first page of two, and the
+        next one from a cursor inside a band of ties or past it."""
+        for text in texts:
+            flt = SearchFilter(text=text, country=country)
+            self.same("search", flt, 2, None)
+            page = self.portal.call(self.memory.search, flt, 2, None)
+            if page.more:
+                last, score = page.items[-1]
+                self.same("search", flt, 2, SearchKey(score, last.id))
 
 
 def portal() -> Iterator[anyio.from_thread.BlockingPortal]:

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from pathways.errors import StoreUnavailable
 from pathways.model import Credential, Graph, Outcome
-from pathways.store.base import SearchFilter, SearchKey
 from pathways.store.memory import MemoryStore
 from pathways.store.neo4j import Neo4jStore, holders
 from tests.support.neo4j_stores import Both
@@ -54,16 +53,6 @@ def _kept_right(found: dict[str, object]) -> None:
         assert kept == nodes, skill
 
 
-def _searches_alike(both: Both) -> None:
-    for text in TEXTS:
-        flt = SearchFilter(text=text)
-        both.same("search", flt, 2, None)
-        page = both.call(both.memory.search, flt, 2, None)
-        if page.more:  # the next page, from a cursor inside a band of ties or past it
-            last, score = page.items[-1]
-            both.same("search", flt, 2, SearchKey(score, last.id))
-
-
 def _rewrite(graph: Graph, data: st.DataObject) -> Credential:
     """A credential of the graph (or a new one) with a drawn set of skills."""
     base = graph.credentials[data.draw(st.sampled_from(sorted(graph.credentials)))]
@@ -92,7 +81,7 @@ def test_writes_that_add_and_drop_skills_keep_holders_and_search_alike(
         for skill, (_, _, linked) in found.items():  # type: ignore[misc]
             holders = [c.id for c in graph.credentials.values() if skill in _skills_of(c)]
             assert linked == sorted(holders), skill
-    _searches_alike(both)
+    both.searches_alike(TEXTS)
 
 
 def _skills_of(cred: Credential) -> set[str]:
@@ -159,7 +148,7 @@ def test_a_graph_loaded_before_holders_searches_alike_and_gets_them_when_opened(
     loop.call(forget)
     assert all(kept is None for kept, _, _ in _holders(neo, loop).values())  # type: ignore[misc]
     both = Both(loop, MemoryStore(small_graph), neo)
-    _searches_alike(both)  # search falls back to the links
+    both.searches_alike(TEXTS)  # search falls back to the links
     # a write meanwhile leaves a skill without holders so: the backfill builds them
     mig = small_graph.credentials["ie-mig"]
     loop.call(neo.upsert_credential, dataclasses.replace(mig, title="MIG welding, revised"))

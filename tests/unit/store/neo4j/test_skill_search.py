@@ -8,7 +8,7 @@ import anyio.from_thread
 import pytest
 
 from pathways.model import Graph, Skill
-from pathways.store.base import SearchFilter, SearchKey
+from pathways.store.base import SearchFilter
 from pathways.store.memory import MemoryStore
 from pathways.store.neo4j import Neo4jStore, skillsearch
 from pathways.store.neo4j import search as neo4j_search
@@ -22,16 +22,6 @@ pytestmark = pytest.mark.neo4j
 TEXTS = ["welding", "weld", "metal parts", "keevitamine", "safety", "blueprints", "older peple"]
 
 
-def _alike(both: Both, country: str | None = None) -> None:
-    for text in TEXTS:
-        flt = SearchFilter(text=text, country=country)
-        both.same("search", flt, 2, None)
-        page = both.call(both.memory.search, flt, 2, None)
-        if page.more:
-            last, score = page.items[-1]
-            both.same("search", flt, 2, SearchKey(score, last.id))
-
-
 def test_skills_are_scored_in_the_replica_and_search_alike(
     loop: anyio.from_thread.BlockingPortal,
     neo: Neo4jStore,
@@ -41,8 +31,8 @@ def test_skills_are_scored_in_the_replica_and_search_alike(
     loop.call(neo.replace_graph, small_graph)
     neo._loaded.at(object())  # emptied, as a load's switch leaves it
     ran = record_queries(monkeypatch, neo4j_search, skillsearch)
-    _alike(Both(loop, MemoryStore(small_graph), neo))
-    _alike(Both(loop, MemoryStore(small_graph), neo), country="IE")
+    Both(loop, MemoryStore(small_graph), neo).searches_alike(TEXTS)
+    Both(loop, MemoryStore(small_graph), neo).searches_alike(TEXTS, country="IE")
     cache = neo._loaded.at(neo._switches.seen)
     assert cache.skill_index is not None
     assert set(cache.skill_index.nodes) == set(small_graph.skills)
@@ -57,8 +47,8 @@ def test_past_the_limit_lucene_shortlists_skills_alike(
 ) -> None:
     loop.call(neo.replace_graph, small_graph)
     monkeypatch.setattr(skillsearch, "SKILL_INDEX_LIMIT", len(small_graph.skills) - 1)
-    _alike(Both(loop, MemoryStore(small_graph), neo))
-    _alike(Both(loop, MemoryStore(small_graph), neo), country="IE")
+    Both(loop, MemoryStore(small_graph), neo).searches_alike(TEXTS)
+    Both(loop, MemoryStore(small_graph), neo).searches_alike(TEXTS, country="IE")
     assert neo._loaded.at(neo._switches.seen).skill_index is None
 
 
