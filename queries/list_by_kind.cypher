@@ -12,7 +12,7 @@ CALL () {
   RETURN collect(c) AS page
 }
 CALL () {
-  // Kept by every write and load (listing_count_put, listing_counts): one seek, no credential
+  // Kept by every write and load (write_credential, listing_counts): one seek, no credential
   // read, when the listing marker says the counters are those of the graph's load generation.
   OPTIONAL MATCH (m:PathwaysMeta {key: 'listing'})
   OPTIONAL MATCH (s:PathwaysMeta {key: 'switch'})

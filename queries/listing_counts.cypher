@@ -1,5 +1,5 @@
 // A load's listing counters, computed over the staged graph once its links are drawn (keys as
-// listing_count_take); they become live with it in the switch.  One row a credential and
+// write_credential); they become live with it in the switch.  One row a credential and
 // facet combination, aggregated as they stream: the few counters are all that is held.
 MATCH (c:Credential)
 UNWIND [x IN [c.country, '*'] WHERE x IS NOT NULL] AS country

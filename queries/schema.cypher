@@ -7,7 +7,7 @@ CREATE CONSTRAINT pathways_skill_id IF NOT EXISTS FOR (s:Skill) REQUIRE s.id IS 
 CREATE CONSTRAINT pathways_token_value IF NOT EXISTS FOR (t:Token) REQUIRE t.value IS UNIQUE;
 CREATE CONSTRAINT pathways_outcome_key IF NOT EXISTS FOR (k:OutcomeKey) REQUIRE k.id IS UNIQUE;
 CREATE CONSTRAINT pathways_meta_key IF NOT EXISTS FOR (m:PathwaysMeta) REQUIRE m.key IS UNIQUE;
-// The listing's counters (listing_count_put): unique, so two writes making one take turns.
+// The listing's counters (write_credential): unique, so two writes making one take turns.
 CREATE CONSTRAINT pathways_listing_count_key IF NOT EXISTS FOR (k:ListingCount) REQUIRE k.key IS UNIQUE;
 // A load writes a staged copy first (see switch_graph): its merges seek these.
 CREATE CONSTRAINT pathways_staged_credential_id IF NOT EXISTS FOR (n:StagedCredential) REQUIRE n.id IS UNIQUE;

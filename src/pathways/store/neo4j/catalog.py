@@ -51,8 +51,6 @@ class Q(enum.StrEnum):
     OUT_OF_DATE = "out_of_date"
     LIST_BY_COUNTRY = "list_by_country"
     LIST_BY_KIND = "list_by_kind"
-    LISTING_COUNT_TAKE = "listing_count_take"
-    LISTING_COUNT_PUT = "listing_count_put"
     LISTING_COUNTS = "listing_counts"
     LISTING_BACKFILL_LOCK = "listing_backfill_lock"
     LISTING_BACKFILL = "listing_backfill"
@@ -80,6 +78,7 @@ class Q(enum.StrEnum):
     WARM_COMMIT_CREATE = "warm_commit_create"
     WARM_COMMIT_CHANGE = "warm_commit_change"
     WARM_COMMIT_DROP = "warm_commit_drop"
+    WRITE_CREDENTIAL = "write_credential"
 
 
 def _strip_comments(text: str) -> str:

@@ -243,6 +243,14 @@ def links(c: Credential) -> dict[str, list[Pair]]:
     }
 
 
+def write_row(c: Credential) -> Props:
+    """A credential as write_credential's one map: its row and each link kind's target ids."""
+    row: Props = credential_row(c)
+    for kind, pairs in links(c).items():
+        row[kind] = [to for _, to in pairs]
+    return row
+
+
 # --- relationships -------------------------------------------------------------------
 
 

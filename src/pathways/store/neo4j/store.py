@@ -27,6 +27,7 @@ from neo4j import (
     AsyncManagedTransaction,
     AsyncSession,
     AsyncTransaction,
+    Record,
 )
 from neo4j import exceptions as neo
 
@@ -540,15 +541,13 @@ class Neo4jStore:
     async def upsert_credential(self, credential: Credential) -> None:
         """Insert or replace one credential and redraw its outgoing relationships."""
 
+        params = {"write": codec.write_row(credential), "warm": False}
+
         async def work(tx: Tx) -> int:
-            # the listing's counters move with the write, committed or rolled back with it
-            await _run(tx, Q.LISTING_COUNT_TAKE, id=credential.id, warm=False)
-            await _run(tx, Q.MERGE_CREDENTIALS, rows=[codec.credential_row(credential)])
-            for kind, pairs in codec.links(credential).items():
-                if pairs:
-                    await _run(tx, loading.LINK_QUERIES[kind], pairs=pairs)
-            await _run(tx, Q.LISTING_COUNT_PUT, id=credential.id, warm=False)
-            return await _bump(tx)
+            # one statement, one round trip: the record, its links, the listing's counters
+            # and the version bump (queries/write_credential), committed or rolled back whole
+            result = await tx.run(query(Q.WRITE_CREDENTIAL), params)
+            return _bumped(await result.single(strict=True))
 
         version = await self._write(work)
         self._advance(
@@ -579,7 +578,11 @@ class Neo4jStore:
 
 async def _bump(tx: Tx) -> int:
     result = await tx.run(query(Q.BUMP_VERSION))
-    record = await result.single(strict=True)
+    return _bumped(await result.single(strict=True))
+
+
+def _bumped(record: Record) -> int:
+    """The graph's new version from a bump's record; a switch under way rolls the write back."""
     if record["switching"] is not None:
         # raised inside the transaction function: the write rolls back, as if never made
         raise switch.switching(f"phase {record['switching']}")

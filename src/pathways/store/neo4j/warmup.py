@@ -10,10 +10,10 @@ it was; then validation's reads for a record like a real one (the first credenti
 id), planned once the writes have created any name the graph lacked; then a few
 committed transactions under a label of their own (`warm_commits`).  Its statements
 find no real node to link, so they take no lock a real write needs (the only shared
-one, the graph's change count, for one statement), and the warm-up pauses while a real
+one, the graph's change count, for a decision's last statement), and the warm-up pauses while a real
 write is in flight (`Gate`): a write arriving during the warm-up never waits for it.
-Each transaction is shaped as the write it warms (the version bump last in it; a list
-of each size bucket), since Neo4j keys a cached plan by more than its text.
+Each transaction is shaped as the write it warms, since Neo4j keys a cached plan by more
+than its text (the size bucket of each list or string parameter).
 """
 
 from __future__ import annotations
@@ -140,44 +140,30 @@ async def _rolled_back(sessions: Sessions, steps: Steps, gate: Gate | None) -> N
             await tx.rollback()
 
 
-LIST_SIZES = (1, 5, 20)
-"""A list of each size Neo4j plans a statement apart for (1, 2-10 and 11-100 items: the
-cached plan's key holds a list parameter's size bucket), as many as a write's links take."""
-
-ID_SIZES = (1, 5, 50, 500)
-"""Lengths of an id each planned apart when it is a statement's own parameter (measured on
-5.26: a first write whose id or key prefix was of another length than the warm-up's planned
-the listing counters' statements again, 0.6-0.7 s each at 100k)."""
-
-SINGLE = frozenset({"providers", "levels"})
-"""Link kinds a credential has at most one of."""
-
-
-def _pairs(kind: str, n: int) -> list[list[str]]:
-    return [[WARM_ID, f"{NUL}{kind}{k}"] for k in range(n)]
+def warm_write() -> dict[str, Any]:
+    """write_credential's map for SAMPLE, every link kind naming ids that cannot exist."""
+    row = codec.write_row(SAMPLE)
+    for kind in codec.LINKS:
+        row[kind] = [f"{NUL}{kind}{k}" for k in range(len(row[kind]) or 1)]
+    return row
 
 
 def transactions() -> list[Steps]:
     """The warm-up's transactions, each a list of (statement, parameters), shaped as the
-    two kinds of write are (the version bump last, in the same transaction).
+    two kinds of write are.
 
-    Every link statement runs with pairs from SAMPLE to ids that cannot exist, one list
-    of each size a write may send, so it finds (or makes, then rolls back) only nodes
-    no real write touches.
+    A credential write is one statement with one map parameter (queries/write_credential),
+    so one plan serves it whatever its lists hold; it runs twice in its transaction, as a
+    new credential and then as a new version of it, so both paths have run.  It counts in
+    the warm-up's own listing counters and version ($warm): it locks no node a real write
+    needs, even while held between its statements.  A decision's version bump comes last,
+    as in the write it warms.
     """
     decision = Recognition(WARM_ID, f"{NUL}other", Decision.PARTIAL, "warm-up", "2000-01-01", 1.0)
-    # counters of their own ($warm): the real ones stay unlocked for real writes; an id of
-    # each size bucket, as for lists (ids that cannot exist find nothing to count)
-    ids = [WARM_ID, *(f"{NUL}{'w' * (n - 1)}" for n in ID_SIZES)]
-    credential: Steps = [(Q.LISTING_COUNT_TAKE, {"id": i, "warm": True}) for i in ids]
-    credential.append((Q.MERGE_CREDENTIALS, {"rows": [codec.credential_row(SAMPLE)]}))
-    for kind in codec.links(SAMPLE):
-        for n in (1,) if kind in SINGLE else LIST_SIZES:
-            credential.append((loading.LINK_QUERIES[kind], {"pairs": _pairs(kind, n)}))
-    credential += [(Q.LISTING_COUNT_PUT, {"id": i, "warm": True}) for i in ids]
+    write = (Q.WRITE_CREDENTIAL, {"write": warm_write(), "warm": True})
     bump: tuple[Q, dict[str, Any]] = (Q.BUMP_VERSION, {})
     return [
-        [*credential, bump],
+        [write, write],
         [(Q.MERGE_RECOGNITIONS, {"rows": [codec.recognition_row(decision)]}), bump],
     ]
 

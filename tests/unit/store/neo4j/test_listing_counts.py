@@ -18,7 +18,7 @@ from pathways.errors import PathwaysError
 from pathways.model import Credential, CredentialKind, Graph, LevelRef
 from pathways.store.base import SearchFilter
 from pathways.store.memory import MemoryStore
-from pathways.store.neo4j import Neo4jStore, codec, counters, loading
+from pathways.store.neo4j import Neo4jStore, codec, counters
 from pathways.store.neo4j.catalog import Q, query
 from tests.support.neo4j_stores import Both
 
@@ -211,18 +211,12 @@ def test_a_backfill_waits_for_a_credential_write_in_flight(
             driver.session(database="neo4j") as counting,
         ):
             tx = await writing.begin_transaction()
-            # a write's first statement: the marker's lock, then the counters it moves
-            await (await tx.run(query(Q.LISTING_COUNT_TAKE), id=moved.id, warm=False)).consume()
+            # a write, not committed yet: it took the marker's lock first and moved counters
+            params = {"write": codec.write_row(moved), "warm": False}
+            await (await tx.run(query(Q.WRITE_CREDENTIAL), params)).consume()
             backfill = asyncio.create_task(counting.execute_write(counters.backfill))
             await asyncio.sleep(0.5)
             blocked = not backfill.done()
-            # the rest of the write, while the backfill waits: it must count what this moved
-            rows = [codec.credential_row(moved)]
-            await (await tx.run(query(Q.MERGE_CREDENTIALS), rows=rows)).consume()
-            for kind, pairs in codec.links(moved).items():
-                if pairs:
-                    await (await tx.run(query(loading.LINK_QUERIES[kind]), pairs=pairs)).consume()
-            await (await tx.run(query(Q.LISTING_COUNT_PUT), id=moved.id, warm=False)).consume()
             await tx.commit()
             assert await backfill
         return blocked

@@ -1,0 +1,126 @@
+"""A credential write is one statement (queries/write_credential) that leaves the graph a
+load of the same credentials leaves (loads run merge_credentials and each link_* apart),
+and the warm-up plans it with the parameters a real write sends."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import anyio.from_thread
+import pytest
+from neo4j import AsyncGraphDatabase
+
+from pathways.model import AllRule, CredentialRule, Graph, LevelRef, Outcome
+from pathways.store.neo4j import Neo4jStore, codec, warmup
+from pathways.store.neo4j.catalog import Q, query
+
+# Everything but the version marker, each node by its key and holders by credential id.
+# Tokens, outcome keys and counters a write left unused are not what a load would make,
+# nor what any read sees: only those in use are compared.
+DUMP = """
+MATCH (n) WHERE NOT n:PathwaysMeta
+OPTIONAL MATCH (h:Credential) WHERE id(h) IN coalesce(n.holders, [])
+WITH n, collect(h.id) AS holders
+WHERE NOT ((n:Token OR n:OutcomeKey) AND NOT EXISTS { (n)<--() })
+  AND NOT (n:ListingCount AND n.n = 0)
+RETURN labels(n) AS labels, properties(n) AS props, holders,
+       [(n)-[r]->(m) | [type(r), properties(r),
+                        coalesce(m.id, m.key, m.code, m.value)]] AS out
+"""
+
+
+async def _dump(uri: str) -> list[Any]:
+    async with AsyncGraphDatabase.driver(uri) as driver:
+        records, _summary, _keys = await driver.execute_query(DUMP, database_="neo4j")
+    found = []
+    for r in records:
+        props = dict(r["props"])
+        props.pop("holders", None)
+        found.append((r["labels"], props, sorted(r["holders"]), sorted(map(repr, r["out"]))))
+    return sorted(found, key=repr)
+
+
+def _changed(graph: Graph) -> Graph:
+    """The small graph with credentials moved in every way a write can move one."""
+    creds = dict(graph.credentials)
+    mig = creds["ie-mig"]
+    creds["ie-mig"] = dataclasses.replace(
+        mig,
+        title=mig.title + " (revised)",
+        level=LevelRef("IE-NFQ", "6"),
+        prerequisites=("ie-drawing",),
+        outcomes=(
+            Outcome("ie-mig#o1", "Read a weld drawing", "en", ("s:blueprint",)),
+            Outcome("ie-mig-care", "Care for a colleague", "en", ("s:care", "s:blueprint")),
+        ),
+    )
+    tig = creds["ie-tig"]
+    creds["ie-tig"] = dataclasses.replace(
+        tig, country="EE", provider="voco", level=LevelRef("EE-EKR", "5"), prerequisites=()
+    )
+    cert = creds["ie-welding-cert"]
+    creds["ie-welding-cert"] = dataclasses.replace(
+        cert, requirements=AllRule((CredentialRule("ie-tig"), CredentialRule("ie-care")))
+    )
+    weld = creds["ee-keevitus"]
+    creds["ee-uus"] = dataclasses.replace(weld, id="ee-uus", prerequisites=("ee-joonised",))
+    creds["ee-uus"] = dataclasses.replace(
+        creds["ee-uus"],
+        outcomes=tuple(
+            dataclasses.replace(o, id=o.id.replace("ee-keevitus", "ee-uus")) for o in weld.outcomes
+        ),
+    )
+    return dataclasses.replace(graph, credentials=creds)
+
+
+@pytest.mark.neo4j
+def test_writes_leave_the_graph_a_load_of_the_same_credentials_leaves(
+    loop: anyio.from_thread.BlockingPortal, neo: Neo4jStore, small_graph: Graph
+) -> None:
+    changed = _changed(small_graph)
+    loop.call(neo.replace_graph, changed)
+    loaded = loop.call(_dump, neo.uri)
+
+    loop.call(neo.replace_graph, small_graph)
+    for cid, cred in changed.credentials.items():
+        if small_graph.credentials.get(cid) != cred:
+            loop.call(neo.upsert_credential, cred)
+    assert loop.call(_dump, neo.uri) == loaded
+
+
+@pytest.mark.neo4j
+def test_writing_a_credential_again_as_it_is_changes_nothing(
+    loop: anyio.from_thread.BlockingPortal, neo: Neo4jStore, small_graph: Graph
+) -> None:
+    loop.call(neo.replace_graph, small_graph)
+    before = loop.call(_dump, neo.uri)
+    for cred in small_graph.credentials.values():
+        loop.call(neo.upsert_credential, cred)
+    assert loop.call(_dump, neo.uri) == before
+
+
+def test_the_warm_up_writes_with_the_parameters_a_real_write_sends() -> None:
+    """Neo4j keys a cached plan by each parameter's type (and a list's or string's size
+    bucket): the warm-up's write and a real one send the same two, a map and a flag."""
+    steps = [step for steps in warmup.transactions() for step in steps]
+    warmed = [params for name, params in steps if name == Q.WRITE_CREDENTIAL]
+    assert warmed, "the credential write is warmed"
+    real = {"write": codec.write_row(warmup.SAMPLE), "warm": False}
+    for params in warmed:
+        assert {k: type(v) for k, v in params.items()} == {k: type(v) for k, v in real.items()}
+        write = params["write"]
+        assert write.keys() == real["write"].keys()
+        for kind in codec.LINKS:
+            # every kind is drawn, only to ids that cannot exist: no real node is locked
+            assert write[kind] and all(warmup.NUL in target for target in write[kind])
+        assert warmup.NUL in write["id"] and params["warm"] is True
+    # the statement names its map's fields, each link kind among them
+    for kind in codec.LINKS:
+        assert f"w.{kind}" in query(Q.WRITE_CREDENTIAL)
+
+
+def test_a_new_credential_and_a_new_version_are_both_warmed() -> None:
+    """The warm-up's credential transaction writes the record and then writes it again."""
+    first = warmup.transactions()[0]
+    assert [name for name, _params in first] == [Q.WRITE_CREDENTIAL, Q.WRITE_CREDENTIAL]
