@@ -1,8 +1,8 @@
 // One credential write in one statement (one round trip, where a statement a step took ten):
-// the listing's counters of its old facets, the record as merge_credentials writes it, each
-// link as the link_* statement of its kind draws it (loads still run those, on staged
-// nodes; tests/unit/store/neo4j/test_write_statement.py holds the two to the same graph),
-// the counters of its new facets, then the version bump as bump_version.
+// the listing's counters of its old facets, the record as merge_credentials writes it (its
+// links that changed only), each link as the link_* statement of its kind draws it (loads
+// still run those, on staged nodes; tests/unit/store/neo4j/test_write_statement.py holds the
+// two to the same graph), the counters of its new facets, then the version bump.
 // $write is one map {id, props, requires, prerequisites, skills, providers, levels, tokens,
 // outcome_keys}, each link kind a list of target ids: Neo4j keys a cached plan by the size
 // bucket of each top-level list or string parameter, not by what a map holds, so one plan
@@ -32,14 +32,26 @@ CALL (w, scope) {
 MERGE (c:Credential {id: w.id})
 SET c = w.props
 WITH w, scope, c
-// the skills it held lose it from their holders; its outgoing links go (RECOGNISED_AS stays)
-CALL (c) {
-  MATCH (c)-[:HAS_SKILL]->(s:Skill)
-  SET s.holders = [h IN s.holders WHERE h <> id(c)]
-}
-CALL (c) {
-  MATCH (c)-[r:REQUIRES|PREREQUISITE|HAS_SKILL|AT_LEVEL|OFFERED_BY|HAS_TOKEN|OWNS_OUTCOME]->()
+// the links the new version no longer has go (RECOGNISED_AS stays), and the skills it no
+// longer holds lose it from their holders; the links it keeps are left as they are, so a
+// new version rewrites only what changed and locks no skill, token or level it keeps
+CALL (c, w) {
+  MATCH (c)-[r:REQUIRES|PREREQUISITE|HAS_SKILL|AT_LEVEL|OFFERED_BY|HAS_TOKEN|OWNS_OUTCOME]->(x)
+  WITH c, r, x, CASE type(r)
+      WHEN 'REQUIRES' THEN w.requires
+      WHEN 'PREREQUISITE' THEN w.prerequisites
+      WHEN 'HAS_SKILL' THEN w.skills
+      WHEN 'AT_LEVEL' THEN w.levels
+      WHEN 'OFFERED_BY' THEN w.providers
+      WHEN 'HAS_TOKEN' THEN w.tokens
+      ELSE w.outcome_keys
+    END AS kept
+  WHERE NOT coalesce(x.id, x.key, x.value) IN kept
+  WITH c, r, x, type(r) = 'HAS_SKILL' AS held
   DELETE r
+  WITH c, x
+  WHERE held
+  SET x.holders = [h IN x.holders WHERE h <> id(c)]
 }
 CALL (c, w) {
   UNWIND w.requires AS id
@@ -55,7 +67,10 @@ CALL (c, w) {
   UNWIND w.skills AS id
   MATCH (s:Skill {id: id})
   MERGE (c)-[:HAS_SKILL]->(s)
-  SET s.holders = [h IN s.holders WHERE h <> id(c)] + id(c)
+  // holders are a set: a skill that has it already is not rewritten (nor locked)
+  WITH c, s
+  WHERE NOT id(c) IN s.holders
+  SET s.holders = s.holders + id(c)
 }
 CALL (c, w) {
   UNWIND w.providers AS id

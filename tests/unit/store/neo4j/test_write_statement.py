@@ -124,3 +124,45 @@ def test_a_new_credential_and_a_new_version_are_both_warmed() -> None:
     """The warm-up's credential transaction writes the record and then writes it again."""
     first = warmup.transactions()[0]
     assert [name for name, _params in first] == [Q.WRITE_CREDENTIAL, Q.WRITE_CREDENTIAL]
+
+
+LINKS = """
+MATCH (c:Credential {id: $id})-[r]->(x)
+RETURN type(r) AS type, coalesce(x.id, x.key, x.value) AS target, elementId(r) AS rel
+"""
+
+
+async def _links(uri: str, cid: str) -> dict[tuple[str, str], str]:
+    async with AsyncGraphDatabase.driver(uri) as driver:
+        records, _summary, _keys = await driver.execute_query(LINKS, id=cid, database_="neo4j")
+    return {(r["type"], r["target"]): r["rel"] for r in records}
+
+
+@pytest.mark.neo4j
+def test_a_new_version_redraws_only_the_links_that_changed(
+    loop: anyio.from_thread.BlockingPortal, neo: Neo4jStore, small_graph: Graph
+) -> None:
+    loop.call(neo.replace_graph, small_graph)
+    mig = small_graph.credentials["ie-mig"]
+    before = loop.call(_links, neo.uri, mig.id)
+    assert ("HAS_SKILL", "s:safety") in before and ("PREREQUISITE", "ie-safety") in before
+    # the same title words (tokens) and level; one skill fewer, one prerequisite more
+    moved = dataclasses.replace(
+        mig,
+        prerequisites=("ie-safety", "ie-drawing"),
+        outcomes=tuple(
+            dataclasses.replace(o, skills=tuple(s for s in o.skills if s != "s:safety"))
+            for o in mig.outcomes
+        ),
+    )
+    loop.call(neo.upsert_credential, moved)
+    after = loop.call(_links, neo.uri, mig.id)
+    assert ("HAS_SKILL", "s:safety") not in after
+    assert ("PREREQUISITE", "ie-drawing") in after
+    kept = before.keys() - {("HAS_SKILL", "s:safety")}
+    # a link the new version keeps is the same relationship, not deleted and drawn again
+    assert {k: after[k] for k in kept} == {k: before[k] for k in kept}
+    assert set(after) == kept | {("PREREQUISITE", "ie-drawing")}
+    holders = loop.call(_dump, neo.uri)
+    safety = next(n for n in holders if n[1].get("id") == "s:safety")
+    assert mig.id not in safety[2]
