@@ -6,15 +6,13 @@ copy of the graph: not on the first write after a start, nor after another repli
 
 from __future__ import annotations
 
-from neo4j import AsyncManagedTransaction, AsyncTransaction
-
 from pathways.model import Graph
 from pathways.seeds.inputs import References
 from pathways.store.base import Neighbourhood, outcome_owner_guesses
 from pathways.store.neo4j import codec, reads
 from pathways.store.neo4j.catalog import Q
 
-Tx = AsyncManagedTransaction | AsyncTransaction
+Tx = reads.Tx
 
 NEAR_PREFIX = 2
 """Suggestions for an unknown id come from ids sharing its first characters (an index seek)."""
@@ -23,9 +21,12 @@ NEAR_MOST = 2_000
 """At most this many ids per prefix to suggest from."""
 
 
-async def neighbourhood(tx: Tx, refs: References) -> Neighbourhood:
-    """Every framework, what `refs` names that exists, and ids near those that do not."""
-    fws = await reads.frameworks(tx)
+async def neighbourhood(
+    tx: Tx, refs: References, loaded: reads.LoadCache | None = None
+) -> Neighbourhood:
+    """Every framework (kept in `loaded` for the load), what `refs` names that exists, and
+    ids near those that do not."""
+    fws = await (reads.frameworks(tx) if loaded is None else loaded.framework_list(tx))
     named = sorted(refs.credentials | outcome_owner_guesses(refs.outcomes))
     rows = await reads.records(
         tx,

@@ -292,6 +292,7 @@ class LoadCache:
         self.skills: dict[str, Skill | None] = {}
         self.skill_index: SkillIndex | None = None
         self.skill_index_read = False
+        self.frameworks: list[Framework] | None = None
 
     def at(self, mark: object) -> LoadCache:
         """The cache for `mark` (emptied if it moved); a throwaway one mid-switch or unseen."""
@@ -300,7 +301,14 @@ class LoadCache:
         if mark != self.mark or len(self.skills) > LOAD_CACHE_SKILLS:
             self.mark, self.levels, self.skills = mark, None, {}
             self.skill_index, self.skill_index_read = None, False
+            self.frameworks = None
         return self
+
+    async def framework_list(self, tx: Tx) -> list[Framework]:
+        """Every framework with its levels (what validating a write checks levels against)."""
+        if self.frameworks is None:
+            self.frameworks = await frameworks(tx)
+        return self.frameworks
 
     async def level_table(self, tx: Tx) -> LevelTable:
         """Every level by (framework, code)."""

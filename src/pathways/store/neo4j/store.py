@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
 import logging
 import os
 import time
@@ -210,7 +209,7 @@ class Neo4jStore:
             real = first[0][0] if first else None
             for refs in warmup.refs(real):
                 await self._no_write_in_flight()
-                await self._read(functools.partial(neighbourhood, refs=refs))
+                await self._neighbourhood(refs)
         except (StoreUnavailable, neo.Neo4jError) as err:
             log.warning("Neo4j write warm-up failed (the first write plans instead): %s", err)
             return
@@ -402,7 +401,13 @@ class Neo4jStore:
     async def neighbourhood(self, refs: References) -> Neighbourhood:
         """What validating a write naming `refs` reads: index seeks, one bounded traversal."""
         async with self._real_write():
-            return await self._read(lambda tx: neighbourhood(tx, refs))
+            return await self._neighbourhood(refs)
+
+    async def _neighbourhood(self, refs: References) -> Neighbourhood:
+        # auto-commit reads (no BEGIN and COMMIT round trips), the frameworks kept per load
+        return await self._read_now(
+            lambda tx: neighbourhood(tx, refs, self._loaded.at(self._switches.seen))
+        )
 
     def _advance(self, version: int, change: Callable[[Graph], Graph]) -> None:
         """Apply our own write to the cached snapshot, unless someone else wrote too."""
