@@ -33,8 +33,9 @@ MERGE (c:Credential {id: w.id})
 SET c = w.props
 WITH w, scope, c
 // the links the new version no longer has go (RECOGNISED_AS stays), and the skills it no
-// longer holds lose it from their holders; the links it keeps are left as they are, so a
-// new version rewrites only what changed and locks no skill, token or level it keeps
+// longer holds list it as lost (see skill_holders, merge_credentials); the links it keeps
+// are left as they are, so a new version rewrites only what changed and locks no skill,
+// token or level it keeps
 CALL (c, w) {
   MATCH (c)-[r:REQUIRES|PREREQUISITE|HAS_SKILL|AT_LEVEL|OFFERED_BY|HAS_TOKEN|OWNS_OUTCOME]->(x)
   WITH c, r, x, CASE type(r)
@@ -50,8 +51,9 @@ CALL (c, w) {
   WITH c, r, x, type(r) = 'HAS_SKILL' AS held
   DELETE r
   WITH c, x
-  WHERE held
-  SET x.holders = [h IN x.holders WHERE h <> id(c)]
+  WHERE held AND x.held IS NOT NULL
+  SET x.held_minus = [h IN coalesce(x.held_minus, []) WHERE h <> id(c)] + id(c),
+      x.held_plus = [h IN coalesce(x.held_plus, []) WHERE h <> id(c)]
 }
 CALL (c, w) {
   UNWIND w.requires AS id
@@ -66,11 +68,17 @@ CALL (c, w) {
 CALL (c, w) {
   UNWIND w.skills AS id
   MATCH (s:Skill {id: id})
+  OPTIONAL MATCH (c)-[kept:HAS_SKILL]->(s)
+  WITH c, s, kept IS NULL AS gained
   MERGE (c)-[:HAS_SKILL]->(s)
-  // holders are a set: a skill that has it already is not rewritten (nor locked)
-  WITH c, s
-  WHERE NOT id(c) IN s.holders
-  SET s.holders = s.holders + id(c)
+  // a link it keeps already counts it among the skill's holders (held or held_plus):
+  // that skill is neither rewritten nor locked; one it gains lists it as link_skills does
+  WITH c, s, s.held IS NULL AS unpacked
+  WHERE gained
+  SET s.held_plus = CASE WHEN unpacked THEN null
+                    ELSE [h IN coalesce(s.held_plus, []) WHERE h <> id(c)] + id(c) END,
+      s.held_minus = CASE WHEN unpacked THEN null
+                     ELSE [h IN coalesce(s.held_minus, []) WHERE h <> id(c)] END
 }
 CALL (c, w) {
   UNWIND w.providers AS id

@@ -11,33 +11,41 @@ import anyio.from_thread
 import pytest
 from neo4j import AsyncGraphDatabase
 
-from pathways.model import AllRule, CredentialRule, Graph, LevelRef, Outcome
-from pathways.store.neo4j import Neo4jStore, codec, warmup
+from pathways.model import AllRule, CredentialRule, Framework, Graph, LevelRef, Outcome
+from pathways.seeds.inputs import References
+from pathways.store.neo4j import Neo4jStore, codec, reads, warmup
 from pathways.store.neo4j.catalog import Q, query
+from pathways.store.neo4j.holders import unpack as holders_of
 
-# Everything but the version marker, each node by its key and holders by credential id.
-# Tokens, outcome keys and counters a write left unused are not what a load would make,
-# nor what any read sees: only those in use are compared.
+# Everything but the version marker, each node by its key.  Tokens, outcome keys and
+# counters a write left unused are not what a load would make, nor what any read sees:
+# only those in use are compared.
 DUMP = """
 MATCH (n) WHERE NOT n:PathwaysMeta
-OPTIONAL MATCH (h:Credential) WHERE id(h) IN coalesce(n.holders, [])
-WITH n, collect(h.id) AS holders
-WHERE NOT ((n:Token OR n:OutcomeKey) AND NOT EXISTS { (n)<--() })
+  AND NOT ((n:Token OR n:OutcomeKey) AND NOT EXISTS { (n)<--() })
   AND NOT (n:ListingCount AND n.n = 0)
-RETURN labels(n) AS labels, properties(n) AS props, holders,
+RETURN id(n) AS node, labels(n) AS labels, properties(n) AS props,
        [(n)-[r]->(m) | [type(r), properties(r),
                         coalesce(m.id, m.key, m.code, m.value)]] AS out
 """
 
+PACKED = ("held", "held_plus", "held_minus")
+
 
 async def _dump(uri: str) -> list[Any]:
+    """Every node with its links; a skill's holders as the set of credential ids search
+    reads (however they are packed)."""
     async with AsyncGraphDatabase.driver(uri) as driver:
         records, _summary, _keys = await driver.execute_query(DUMP, database_="neo4j")
+    ids = {r["node"]: r["props"].get("id") for r in records if "Credential" in r["labels"]}
     found = []
     for r in records:
         props = dict(r["props"])
-        props.pop("holders", None)
-        found.append((r["labels"], props, sorted(r["holders"]), sorted(map(repr, r["out"]))))
+        held, plus, minus = (props.pop(k, None) for k in PACKED)
+        holders = None
+        if held is not None:
+            holders = sorted(ids[n] for n in holders_of(held, plus, minus).tolist())
+        found.append((r["labels"], props, holders, sorted(map(repr, r["out"]))))
     return sorted(found, key=repr)
 
 
@@ -163,6 +171,42 @@ def test_a_new_version_redraws_only_the_links_that_changed(
     # a link the new version keeps is the same relationship, not deleted and drawn again
     assert {k: after[k] for k in kept} == {k: before[k] for k in kept}
     assert set(after) == kept | {("PREREQUISITE", "ie-drawing")}
-    holders = loop.call(_dump, neo.uri)
-    safety = next(n for n in holders if n[1].get("id") == "s:safety")
-    assert mig.id not in safety[2]
+    nodes = loop.call(_dump, neo.uri)
+    holders = {n[1]["id"]: n[2] for n in nodes if "Skill" in n[0]}
+    assert mig.id not in holders["s:safety"] and mig.id in holders["s:weld"]
+
+
+@pytest.mark.neo4j
+def test_validation_keeps_the_frameworks_only_until_the_next_load(
+    loop: anyio.from_thread.BlockingPortal, neo: Neo4jStore, small_graph: Graph
+) -> None:
+    """Validation reads the frameworks once a load (write_neighbourhood then reads what the
+    write names); a load with other frameworks is seen by the next write's validation."""
+    refs = References(own="x", credentials=frozenset({"ie-mig"}))
+    loop.call(neo.replace_graph, small_graph)
+    assert set(loop.call(neo.neighbourhood, refs).graph.frameworks) == set(small_graph.frameworks)
+    asked: list[str] = []
+    real = reads.frameworks
+
+    async def counted(tx: reads.Tx) -> list[Framework]:
+        asked.append("frameworks")
+        return await real(tx)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(reads, "frameworks", counted)
+        loop.call(neo.neighbourhood, refs)
+        assert asked == []  # kept from the first write's validation
+        fewer = {k: v for k, v in small_graph.frameworks.items() if k != "EE-EKR"}
+        smaller = dataclasses.replace(
+            small_graph,
+            frameworks=fewer,
+            credentials={
+                k: c
+                for k, c in small_graph.credentials.items()
+                if c.level is None or c.level.framework != "EE-EKR"
+            },
+        )
+        loop.call(neo.replace_graph, smaller)
+        seen = loop.call(neo.neighbourhood, refs).graph.frameworks
+    assert asked == ["frameworks"] and set(seen) == set(fewer)
+    loop.call(neo.replace_graph, small_graph)
