@@ -154,7 +154,9 @@ async def search(
             held = {str(sid): (h, plus, minus) for sid, _, h, plus, minus in row["labels"]}
         else:
             by_node = {int(node): (h, plus, minus) for node, h, plus, minus in row["held"]}
-            held = {sid: by_node[index.nodes[sid]] for sid in skill_scores}
+            # a skill missing: the index is of a load a switch replaced meanwhile, and
+            # switch.Seqlock runs this read again once it sees the marker moved
+            held = {sid: by_node.get(index.nodes[sid], (b"", None, None)) for sid in skill_scores}
         matches = bands.best(
             [(nodes[cid], score) for cid, score in title_scores.items()],
             [(holders.unpack(*held[sid]), score) for sid, score in skill_scores.items()],

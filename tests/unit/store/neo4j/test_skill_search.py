@@ -13,6 +13,7 @@ from pathways.store.memory import MemoryStore
 from pathways.store.neo4j import Neo4jStore, skillsearch
 from pathways.store.neo4j import search as neo4j_search
 from pathways.store.neo4j.catalog import Q
+from pathways.store.neo4j.reads import LoadCache
 from tests.support.neo4j_stores import Both
 from tests.support.statements import record_queries
 
@@ -67,3 +68,20 @@ def test_a_new_load_s_skill_labels_are_searched(
     after = loop.call(neo.search, SearchFilter(text="soldering"), 5, None)
     held = {c.id for c in renamed.credentials.values() for o in c.outcomes if "s:weld" in o.skills}
     assert {c.id for c, _ in after.items} == held
+
+
+def test_an_index_of_a_replaced_load_does_not_fail_the_read(
+    loop: anyio.from_thread.BlockingPortal, neo: Neo4jStore, small_graph: Graph
+) -> None:
+    loop.call(neo.replace_graph, small_graph)
+    stale = LoadCache()
+    index = loop.call(neo._read, stale.skill_search)
+    assert index is not None
+    # node ids no skill of this load has: what a search sees mid-switch, before the retry
+    gone = {sid: node + 10**12 for sid, node in index.nodes.items()}
+    stale.skill_index = dataclasses.replace(index, nodes=gone)
+    flt = SearchFilter(text="weld")
+    page = loop.call(neo._read, lambda tx: neo4j_search.search(tx, flt, 10, None, stale))
+    found = {c.id for c, _ in page.items}
+    assert "ie-mig" in found  # by its title
+    assert "ee-keevitus" not in found  # only through its skill's holders, unread here
