@@ -64,6 +64,7 @@ def test_readers_never_see_a_warm_up_node_and_a_real_write_goes_through(
     before = _seen(loop, neo)
     real = small_graph.credentials["ie-mig"]
     seen: dict[str, object] = {}
+    held_view: dict[str, object] = {}
 
     async def go() -> None:
         gate = HeldGate(2)  # the nodes are committed, their removal not yet run
@@ -71,6 +72,11 @@ def test_readers_never_see_a_warm_up_node_and_a_real_write_goes_through(
         warming = asyncio.create_task(warmup.warm_commits(neo._session, gate))
         await asyncio.wait_for(gate.held.wait(), 120)
         seen["warm nodes"] = await _one(neo.uri, WARM_NODES)
+        # while held, before the real write: what readers see is the graph as it was
+        held_view.update(
+            graph=support.plain(await neo.snapshot()),
+            health=(await neo.health()).detail,
+        )
         write = asyncio.create_task(
             neo.upsert_credential(dataclasses.replace(real, title=real.title + " (revised)"))
         )
@@ -80,23 +86,7 @@ def test_readers_never_see_a_warm_up_node_and_a_real_write_goes_through(
         await warming
         await write
 
-    held_view: dict[str, object] = {}
-
-    async def look() -> None:
-        # while held: what readers see is the graph as it was (before the real write)
-        held_view.update(
-            graph=support.plain(await neo.snapshot()),
-            health=(await neo.health()).detail,
-        )
-
-    async def both() -> None:
-        task = asyncio.create_task(go())
-        while "warm nodes" not in seen:
-            await asyncio.sleep(0.01)
-        await look()
-        await task
-
-    loop.call(both)
+    loop.call(go)
     assert seen == {"warm nodes": 2, "write": "done"}
     assert held_view == {"graph": before["graph"], "health": before["health"]}
     assert loop.call(_one, neo.uri, WARM_NODES) == 0
