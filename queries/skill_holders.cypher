@@ -2,8 +2,8 @@
 // credential node ids]; store.neo4j.holders packs each list into `held` in the same
 // transaction (search ranks by it).  A skill's holders are
 //   `held` (bytes: node ids as little-endian int64, sorted), minus `held_minus`, plus
-//   `held_plus`: the lists writes keep (link_skills, merge_credentials) once `held` exists,
-// so a write costs the same however many credentials hold the skill.  Run for a load's
+//   `held_plus`: the lists writes keep (write_credential) once `held` exists, so a write
+// costs the same however many credentials hold the skill.  Run for a load's
 // staged skills before the switch, and when a store opens for the skills of a graph
 // loaded before `held` existed.  The lock first: a write linking the skill meanwhile is
 // read after it commits, and a write after this commits keeps the lists.

@@ -33,7 +33,7 @@ MERGE (c:Credential {id: w.id})
 SET c = w.props
 WITH w, scope, c
 // the links the new version no longer has go (RECOGNISED_AS stays), and the skills it no
-// longer holds list it as lost (see skill_holders, merge_credentials); the links it keeps
+// longer holds list it as lost (see skill_holders); the links it keeps
 // are left as they are, so a new version rewrites only what changed and locks no skill,
 // token or level it keeps
 CALL (c, w) {
@@ -72,7 +72,7 @@ CALL (c, w) {
   WITH c, s, kept IS NULL AS gained
   MERGE (c)-[:HAS_SKILL]->(s)
   // a link it keeps already counts it among the skill's holders (held or held_plus):
-  // that skill is neither rewritten nor locked; one it gains lists it as link_skills does
+  // that skill is neither rewritten nor locked; one it gains lists it as gained
   WITH c, s, s.held IS NULL AS unpacked
   WHERE gained
   SET s.held_plus = CASE WHEN unpacked THEN null
