@@ -109,7 +109,9 @@ async def search(
         tx,
         Q.SEARCH_SHORTLIST,
         credential_queries=[credential_query([w], flt) for w in words],
-        skill_queries=[] if index else [f"search_text:({lucene_words([w])})" for w in words],
+        skill_queries=[f"search_text:({lucene_words([w])})" for w in words]
+        if index is None
+        else [],
         skills=[] if index is None or filtered else [index.nodes[s] for s in skill_scores],
         cap=SHORTLIST_LIMIT,
         skip=sorted(skip),
