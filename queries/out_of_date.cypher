@@ -1,5 +1,5 @@
 // Credentials not valid on $day (asOf): valid_from after it or valid_until before it, with
-// the facets a listing filters on; both bounds are range-indexed (schema).
+// the facets a listing filters on and its node id (search leaves those out of its hits); both bounds are range-indexed (schema).
 CALL () {
   MATCH (c:Credential)
   WHERE c.valid_from > $day
@@ -9,4 +9,4 @@ CALL () {
   WHERE c.valid_until < $day
   RETURN c
 }
-RETURN collect([c.id, c.country, c.kind, coalesce(c.eqf, [])]) AS rows
+RETURN collect([c.id, c.country, c.kind, coalesce(c.eqf, []), id(c)]) AS rows

@@ -45,6 +45,8 @@ class Q(enum.StrEnum):
     QUALIFICATIONS_TOUCHING = "qualifications_touching"
     SEARCH_SHORTLIST = "search_shortlist"
     SEARCH_SKILLS = "search_skills"
+    SEARCH_TITLES = "search_titles"
+    CREDENTIAL_ORDER = "credential_order"
     SEARCH_PAGE = "search_page"
     SEARCH_PAGE_FILTERED = "search_page_filtered"
     LIST_ALL = "list_all"

@@ -36,8 +36,9 @@ from pathways.store.contexts import (
     by_pair,
     shapes_to_reach,
 )
-from pathways.store.neo4j import codec, skillsearch
+from pathways.store.neo4j import codec, idorder, skillsearch
 from pathways.store.neo4j.catalog import Q, query
+from pathways.store.neo4j.idorder import IdOrder
 from pathways.store.neo4j.skillsearch import SkillIndex
 
 Tx = AsyncManagedTransaction | AsyncTransaction | AsyncSession
@@ -293,6 +294,7 @@ class LoadCache:
         self.skill_index: SkillIndex | None = None
         self.skill_index_read = False
         self.frameworks: list[Framework] | None = None
+        self.order: IdOrder | None = None
 
     def at(self, mark: object) -> LoadCache:
         """The cache for `mark` (emptied if it moved); a throwaway one mid-switch or unseen."""
@@ -301,7 +303,7 @@ class LoadCache:
         if mark != self.mark or len(self.skills) > LOAD_CACHE_SKILLS:
             self.mark, self.levels, self.skills = mark, None, {}
             self.skill_index, self.skill_index_read = None, False
-            self.frameworks = None
+            self.frameworks, self.order = None, None
         return self
 
     async def framework_list(self, tx: Tx) -> list[Framework]:
@@ -322,6 +324,12 @@ class LoadCache:
             self.skill_index = await skillsearch.read(tx)
             self.skill_index_read = True
         return self.skill_index
+
+    async def id_order(self, tx: Tx) -> IdOrder:
+        """The load's credentials in id order, as node ids (search caps its titles by it)."""
+        if self.order is None:
+            self.order = await idorder.read(tx)
+        return self.order
 
     async def skills_named(self, tx: Tx, creds: Iterable[Credential]) -> dict[str, Skill]:
         """The skills the outcomes of `creds` name that exist, by id; one round trip for

@@ -4,13 +4,14 @@ Titles are full-text indexed on Credential nodes (with the filters as facet word
 Lucene filters too) and labels on Skill nodes, both as `scoring.normalise` wrote them
 and split by the whitespace analyzer, so a query word means what it means to the
 embedded index: `w` exact, `w*` (prefix) from MIN_PREFIX letters, `w~1` (one typo,
-Damerau-style like rapidfuzz's OSA) from FUZZY_MIN.  One Lucene query per word lets
-Cypher cap the shortlist as the embedded index does (most words matched, then id).  Only
-the shortlist's normalised texts reach Python, with the node ids of the titles and of
-each skill's holders (packed on the skill, see store.neo4j.holders): Python
-scores, takes the union and counts it (store.neo4j.bands), and the database orders the
-bands the page can reach by id and sends one page.  With filters, the holders of the
-scored skills are filtered and ranked in the database instead (search_page_filtered).
+Damerau-style like rapidfuzz's OSA) from FUZZY_MIN.  One Lucene query per word returns
+the node ids of the titles it matched, which the replica caps as the embedded index does
+(most words matched, then id) in the id order it keeps per load (store.neo4j.idorder);
+only the capped titles' normalised texts reach Python, with the holders of each scored
+skill (packed on the skill, see store.neo4j.holders): Python scores, takes the union
+and counts it (store.neo4j.bands), and the database orders the bands the page can reach
+by id and sends one page.  With filters, the holders of the scored skills are filtered
+and ranked in the database instead (search_page_filtered).
 A listing without text is a keyset page through the id, (country, id) or (kind, id) index.
 """
 
@@ -24,7 +25,7 @@ from neo4j import AsyncManagedTransaction, AsyncTransaction
 
 from pathways.model import Credential, CredentialKind
 from pathways.store.base import SearchFilter, SearchKey, SearchPage, TextMatch
-from pathways.store.neo4j import bands, codec, holders
+from pathways.store.neo4j import bands, codec, holders, idorder
 from pathways.store.neo4j.catalog import Q, query
 from pathways.store.neo4j.reads import LoadCache
 from pathways.store.search.scoring import (
@@ -92,40 +93,45 @@ async def search(
     loaded: LoadCache | None = None,
 ) -> SearchPage:
     """One page of results after `after`, in result order (`loaded`: the replica's cache
-    for the load, whose skill index scores the skills; without it, Lucene shortlists them)."""
+    for the load, whose skill index scores the skills and whose id order caps the titles;
+    without it, Lucene shortlists the skills and the id order is read for this search)."""
     text = normalise(flt.text) if flt.text else ""
     skip = await _out_of_date(tx, flt)
     if not text:
-        return await _listing(tx, flt, limit, after, skip)
+        return await _listing(tx, flt, limit, after, frozenset(skip))
     words = query_words(text)
-    filtered = bool(skip) or any(v is not None for v in _filters(flt).values())
+    faceted = any(v is not None for v in _filters(flt).values())
+    filtered = bool(skip) or faceted
     index = await loaded.skill_search(tx) if loaded is not None else None
     skill_words: set[str] = set()
     skill_scores: dict[str, float] = {}
     if index is not None:
         best, skill_words = index.score(text, words)
         skill_scores = {sid: b.score for sid, b in best.items()}
+    queries = [credential_query([w], flt) for w in words]
     row = await _single(
         tx,
         Q.SEARCH_SHORTLIST,
-        credential_queries=[credential_query([w], flt) for w in words],
+        hit_queries=[] if faceted else queries,
+        filtered_queries=queries if faceted else [],
         skill_queries=[f"search_text:({lucene_words([w])})" for w in words]
         if index is None
         else [],
         skills=[] if index is None or filtered else [index.nodes[s] for s in skill_scores],
         cap=SHORTLIST_LIMIT,
-        skip=sorted(skip),
         holders=not filtered,
         **_filters(flt),
     )
+    order = await loaded.id_order(tx) if loaded is not None else await idorder.read(tx)
+    row_titles = await _titles(tx, row["hits"], order, set(skip.values()))
     # Only normalised texts come back: enough to score; the page's rows bring the texts
     # as written of what they matched (their titles, the labels of their matched skills).
     # Many owners share a text (titles repeat): each distinct one is split once.
     split: dict[str, list[str]] = {}
-    for norms in chain((n for *_, n in row["titles"]), (n for _, n, *_ in row["labels"])):
+    for norms in chain((n for *_, n in row_titles), (n for _, n, *_ in row["labels"])):
         if norms and norms not in split:
             split[norms] = norms.split("\n")
-    titles = {str(cid): split[norms] for cid, _, norms in row["titles"] if norms}
+    titles = {str(cid): split[norms] for cid, _, norms in row_titles if norms}
     labels = {str(sid): split[norms] for sid, norms, *_ in row["labels"] if norms}
     # Lucene does not say which words matched: the same rule, over the shortlist's words.
     matched = matching_words(words, set(" ".join(split).split())) | skill_words
@@ -151,7 +157,7 @@ async def search(
         )
         total = int(found["total"])
     else:
-        nodes = {str(cid): int(node) for cid, node, _ in row["titles"]}
+        nodes = {str(cid): int(node) for cid, node, _ in row_titles}
         if index is None:
             held = {str(sid): (h, plus, minus) for sid, _, h, plus, minus in row["labels"]}
         else:
@@ -200,19 +206,31 @@ def _matched(
     return min(best_texts(text, labels, True, matched).values(), key=Best.key).match
 
 
-async def _out_of_date(tx: Tx, flt: SearchFilter) -> frozenset[str]:
-    """Credentials passing the filters but not valid on flt.as_of (few carry dates)."""
+async def _titles(
+    tx: Tx, hits: list[int], order: idorder.IdOrder, skip: set[int]
+) -> list[list[Any]]:
+    """The capped title shortlist as [id, node id, normalised texts] from the hits' node
+    ids (one per word a title matched), `skip` left out."""
+    nodes, covered = idorder.contenders(hits, order, skip, SHORTLIST_LIMIT)
+    found = await _single(tx, Q.SEARCH_TITLES, nodes=nodes.tolist())
+    words = dict(zip(nodes.tolist(), covered.tolist(), strict=True))
+    return idorder.capped(found["titles"], words, SHORTLIST_LIMIT)
+
+
+async def _out_of_date(tx: Tx, flt: SearchFilter) -> dict[str, int]:
+    """Credentials passing the filters but not valid on flt.as_of (few carry dates), with
+    their node ids."""
     if flt.as_of is None:
-        return frozenset()
+        return {}
     row = await _single(tx, Q.OUT_OF_DATE, day=flt.as_of)
     kind = flt.kind.value if flt.kind else None
-    return frozenset(
-        str(cid)
-        for cid, country, k, eqf in row["rows"]
+    return {
+        str(cid): int(node)
+        for cid, country, k, eqf, node in row["rows"]
         if (flt.country is None or country == flt.country)
         and (kind is None or k == kind)
         and (flt.eqf_level is None or flt.eqf_level in eqf)
-    )
+    }
 
 
 async def _listing(

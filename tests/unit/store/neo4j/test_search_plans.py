@@ -26,16 +26,17 @@ PARAMS: dict[Q, dict[str, Any]] = {
     Q.LIST_BY_COUNTRY: {"after": "", "take": 11, "country": "EE", "kind": None, "eqf": 4},
     Q.LIST_BY_KIND: {"after": "m1", "take": 11, "country": None, "kind": "UNIT", "eqf": None},
     Q.SEARCH_SHORTLIST: {
-        "credential_queries": ["+search_text:(weld weld* weld~1) +search_facets:c_ee"],
+        "hit_queries": ["+search_text:(weld weld* weld~1)"],
+        "filtered_queries": ["+search_text:(weld weld* weld~1) +search_facets:c_ee"],
         "skill_queries": ["search_text:(weld weld* weld~1)"],
         "skills": [3, 4],
         "cap": 2000,
-        "skip": [],
         "holders": True,
         "country": "EE",
         "kind": None,
         "eqf": None,
     },
+    Q.SEARCH_TITLES: {"nodes": [0, 1]},
     Q.SEARCH_PAGE: {
         "candidates": [[0, 0.9], [1, 0.81]],
         "skills": ["s:weld"],
@@ -76,6 +77,8 @@ def test_no_search_or_listing_plan_scans_credentials(schema: str, name: Q) -> No
     ops = {op for op, _ in steps}
     if name is Q.SEARCH_SHORTLIST:
         assert "ProcedureCall" in ops
+    elif name is Q.SEARCH_TITLES:
+        assert "NodeByIdSeek" in ops, steps
     elif name is Q.SEARCH_PAGE:
         # the bands Python ranked, by node id: no traversal of the skills' holders
         assert "NodeByIdSeek" in ops, steps
@@ -87,3 +90,14 @@ def test_no_search_or_listing_plan_scans_credentials(schema: str, name: Q) -> No
         assert not ops & {"Top", "Sort", "PartialTop"}, steps
         # The total is one counter looked up by key, not a count of the matches.
         assert any("Index" in op and ":ListingCount" in d for op, d in steps), steps
+
+
+def test_the_id_order_comes_from_the_id_index_without_a_sort(schema: str) -> None:
+    # read once a load by each replica: the index's order, not every credential sorted
+    with GraphDatabase.driver(schema) as driver, driver.session() as session:
+        summary = session.run("EXPLAIN " + query(Q.CREDENTIAL_ORDER)).consume()
+    assert summary.plan is not None
+    steps = _operators(summary.plan)
+    ops = {op for op, _ in steps}
+    assert any("Index" in op and ":Credential(id)" in d for op, d in steps), steps
+    assert not ops & {"Top", "Sort", "PartialTop", "PartialSort"}, steps

@@ -8,7 +8,7 @@ from typing import Any
 import anyio.from_thread
 import pytest
 
-from pathways.store.neo4j import Neo4jStore, skillsearch
+from pathways.store.neo4j import Neo4jStore, idorder, skillsearch
 from pathways.store.neo4j import search as neo4j_search
 from pathways.store.neo4j.catalog import Q
 from pathways.store.neo4j.reads import LoadCache
@@ -19,6 +19,8 @@ pytestmark = pytest.mark.neo4j
 SEARCH_STATEMENTS = {
     Q.SEARCH_SHORTLIST,
     Q.SEARCH_SKILLS,
+    Q.SEARCH_TITLES,
+    Q.CREDENTIAL_ORDER,
     Q.SEARCH_PAGE,
     Q.SEARCH_PAGE_FILTERED,
     Q.OUT_OF_DATE,
@@ -31,7 +33,7 @@ SEARCH_STATEMENTS = {
 def test_warm_up_runs_every_search_and_listing_statement(
     loop: anyio.from_thread.BlockingPortal, neo: Neo4jStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ran = record_queries(monkeypatch, neo4j_search, skillsearch)
+    ran = record_queries(monkeypatch, neo4j_search, skillsearch, idorder)
     loop.call(neo._read, lambda tx: neo4j_search.warm(tx, LoadCache()))
     assert ran >= SEARCH_STATEMENTS, SEARCH_STATEMENTS - ran
 
