@@ -6,8 +6,7 @@
 // facet term folds case and drops punctuation, a filter does neither); one without, as
 // $hit_queries, which do not (the check costs a third of the block even with no filter).
 // Skills from $skill_queries the same way, capped here, empty when the replica scored the
-// skills itself (see skillsearch); with `held`, the holders of the skills the replica
-// scored ($skills: their node ids).
+// skills itself (see skillsearch; search_titles then reads the scored skills' holders).
 // Labels come as their normalised texts only ("\n"-joined): enough to score; with their
 // holders (see skill_holders: packed, and the lists writes keep) when $holders asks
 // (search_page ranks by them), else null.
@@ -47,18 +46,4 @@ CALL () {
     node.held_minus
   ]) AS labels
 }
-CALL () {
-  UNWIND $skills AS skill
-  MATCH (s:Skill)
-  WHERE id(s) = skill
-  RETURN collect([
-    skill,
-    CASE
-      WHEN s.held IS NULL THEN [(s)<-[:HAS_SKILL]-(c:Credential) | id(c)]
-      ELSE s.held
-    END,
-    s.held_plus,
-    s.held_minus
-  ]) AS held
-}
-RETURN hits + filtered_hits AS hits, labels, held
+RETURN hits + filtered_hits AS hits, labels

@@ -1,6 +1,26 @@
-// The titles of the search shortlist's contenders (store.neo4j.idorder), by node id: each
-// one's id, node id and normalised texts ("\n"-joined), as search_shortlist returns titles.
-UNWIND $nodes AS node
-MATCH (c:Credential)
-WHERE id(c) = node
-RETURN collect([c.id, node, c.search_text]) AS titles
+// What search reads once the replica has capped the title hits (store.neo4j.idorder): the
+// titles of the contenders ($nodes: node ids), each as [id, node id, normalised texts
+// ("\n"-joined)], and the holders of the skills the replica scored ($skills: node ids),
+// packed (see skill_holders) with the lists writes keep.
+CALL () {
+  UNWIND $nodes AS node
+  MATCH (c:Credential)
+  WHERE id(c) = node
+  RETURN collect([c.id, node, c.search_text]) AS titles
+}
+CALL () {
+  UNWIND $skills AS skill
+  MATCH (s:Skill)
+  WHERE id(s) = skill
+  RETURN collect([
+    skill,
+    CASE
+      // a skill skill_holders has not packed yet (a replica still opening)
+      WHEN s.held IS NULL THEN [(s)<-[:HAS_SKILL]-(c:Credential) | id(c)]
+      ELSE s.held
+    END,
+    s.held_plus,
+    s.held_minus
+  ]) AS held
+}
+RETURN titles, held

@@ -103,27 +103,38 @@ async def search(
     faceted = any(v is not None for v in _filters(flt).values())
     filtered = bool(skip) or faceted
     index = await loaded.skill_search(tx) if loaded is not None else None
+    order = await loaded.id_order(tx) if loaded is not None else await idorder.read(tx)
+    queries = [credential_query([w], flt) for w in words]
+    pending = await tx.run(
+        query(Q.SEARCH_SHORTLIST),
+        {
+            "hit_queries": [] if faceted else queries,
+            "filtered_queries": queries if faceted else [],
+            "skill_queries": [f"search_text:({lucene_words([w])})" for w in words]
+            if index is None
+            else [],
+            "cap": SHORTLIST_LIMIT,
+            "holders": not filtered,
+            **_filters(flt),
+        },
+    )
     skill_words: set[str] = set()
     skill_scores: dict[str, float] = {}
-    if index is not None:
+    if index is not None:  # while the database looks the words up
         best, skill_words = index.score(text, words)
         skill_scores = {sid: b.score for sid, b in best.items()}
-    queries = [credential_query([w], flt) for w in words]
-    row = await _single(
-        tx,
-        Q.SEARCH_SHORTLIST,
-        hit_queries=[] if faceted else queries,
-        filtered_queries=queries if faceted else [],
-        skill_queries=[f"search_text:({lucene_words([w])})" for w in words]
-        if index is None
-        else [],
-        skills=[] if index is None or filtered else [index.nodes[s] for s in skill_scores],
-        cap=SHORTLIST_LIMIT,
-        holders=not filtered,
-        **_filters(flt),
+    row = await pending.single(strict=True)
+    contenders, covered = idorder.contenders(
+        row["hits"], order, set(skip.values()), SHORTLIST_LIMIT
     )
-    order = await loaded.id_order(tx) if loaded is not None else await idorder.read(tx)
-    row_titles = await _titles(tx, row["hits"], order, set(skip.values()))
+    read = await _single(
+        tx,
+        Q.SEARCH_TITLES,
+        nodes=contenders.tolist(),
+        skills=[] if index is None or filtered else [index.nodes[s] for s in skill_scores],
+    )
+    words_of = dict(zip(contenders.tolist(), covered.tolist(), strict=True))
+    row_titles = idorder.capped(read["titles"], words_of, SHORTLIST_LIMIT)
     # Only normalised texts come back: enough to score; the page's rows bring the texts
     # as written of what they matched (their titles, the labels of their matched skills).
     # Many owners share a text (titles repeat): each distinct one is split once.
@@ -161,7 +172,7 @@ async def search(
         if index is None:
             held = {str(sid): (h, plus, minus) for sid, _, h, plus, minus in row["labels"]}
         else:
-            by_node = {int(node): (h, plus, minus) for node, h, plus, minus in row["held"]}
+            by_node = {int(node): (h, plus, minus) for node, h, plus, minus in read["held"]}
             # a skill missing: the index is of a load a switch replaced meanwhile, and
             # switch.Seqlock runs this read again once it sees the marker moved
             held = {sid: by_node.get(index.nodes[sid], (b"", None, None)) for sid in skill_scores}
@@ -204,17 +215,6 @@ def _matched(
         return best_texts(text, {cred.id: credential_texts(cred)}, False, matched)[cred.id].match
     labels = {sid: codec.search_texts_from(data) for sid, data in skills.items()}
     return min(best_texts(text, labels, True, matched).values(), key=Best.key).match
-
-
-async def _titles(
-    tx: Tx, hits: list[int], order: idorder.IdOrder, skip: set[int]
-) -> list[list[Any]]:
-    """The capped title shortlist as [id, node id, normalised texts] from the hits' node
-    ids (one per word a title matched), `skip` left out."""
-    nodes, covered = idorder.contenders(hits, order, skip, SHORTLIST_LIMIT)
-    found = await _single(tx, Q.SEARCH_TITLES, nodes=nodes.tolist())
-    words = dict(zip(nodes.tolist(), covered.tolist(), strict=True))
-    return idorder.capped(found["titles"], words, SHORTLIST_LIMIT)
 
 
 async def _out_of_date(tx: Tx, flt: SearchFilter) -> dict[str, int]:
