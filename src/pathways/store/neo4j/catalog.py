@@ -47,6 +47,7 @@ class Q(enum.StrEnum):
     SEARCH_SKILLS = "search_skills"
     SEARCH_TITLES = "search_titles"
     CREDENTIAL_ORDER = "credential_order"
+    HEAT_TEXTS = "heat_texts"
     SEARCH_PAGE = "search_page"
     SEARCH_PAGE_FILTERED = "search_page_filtered"
     LIST_ALL = "list_all"

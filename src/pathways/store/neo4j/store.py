@@ -50,6 +50,7 @@ from pathways.store.base import Neighbourhood, SearchFilter, SearchKey, SearchPa
 from pathways.store.neo4j import (
     codec,
     counters,
+    heating,
     holders,
     loading,
     reads,
@@ -118,6 +119,8 @@ class Neo4jStore:
         self._loaded = reads.LoadCache()
         self._switches = switch.Seqlock()
         self.warm_writes = False
+        self.heat_searches = False
+        """Whether the warm-up heats the database's search paths (store.neo4j.heating)."""
         self.ready_wait_s = 0.0
         """How long open() waits for the warm-up (`pathways serve` sets WARM_UP_WAIT_S)."""
         self._warming: asyncio.Task[None] | None = None
@@ -133,6 +136,7 @@ class Neo4jStore:
             database=os.environ.get("NEO4J_DATABASE") or "neo4j",
         )
         store.warm_writes = True  # a replica (serve): plan the writes before the first one
+        store.heat_searches = True
         return store
 
     # --- connection ----------------------------------------------------------------
@@ -182,6 +186,28 @@ class Neo4jStore:
         except (StoreUnavailable, neo.Neo4jError) as err:
             log.warning("Neo4j search warm-up failed (the first search plans instead): %s", err)
         await self._warm_equivalents()
+        if self.heat_searches:
+            await self._heat()
+
+    async def _heat(self) -> None:
+        """Search until the database's search paths are as fast as they get, within a
+        budget (store.neo4j.heating), so the first real searches are not the slow ones."""
+        try:
+            texts = await self._read_now(heating.sample)
+            heated = await heating.heat(
+                lambda text: self.search(SearchFilter(text=text), 10, None),
+                texts,
+                self._no_write_in_flight,
+            )
+        except (PathwaysError, neo.Neo4jError) as err:
+            log.warning("Neo4j search heating failed (the first searches are slower): %s", err)
+            return
+        log.info(
+            "Neo4j search paths heated: %d searches in %.1f s, batch medians %s ms",
+            heated.searches,
+            heated.seconds,
+            ", ".join(map(str, heated.medians)),
+        )
 
     async def _warm_equivalents(self) -> None:
         """Ask `equivalents`' context once: its statements planned, the counts per shape
