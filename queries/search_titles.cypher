@@ -1,7 +1,8 @@
 // What search reads once the replica has capped the title hits (store.neo4j.idorder): the
 // titles of the contenders ($nodes: node ids), each as [id, node id, normalised texts
-// ("\n"-joined)], and the holders of the skills the replica scored ($skills: node ids),
-// packed (see skill_holders) with the lists writes keep.
+// ("\n"-joined)], and the holders of the skills the replica scored ($skills: [node id,
+// whether it needs `held`]): packed (see skill_holders), which changes only with loads
+// and which the replica keeps once read (null when it has it), with the lists writes keep.
 CALL () {
   UNWIND $nodes AS node
   MATCH (c:Credential)
@@ -11,13 +12,14 @@ CALL () {
 CALL () {
   UNWIND $skills AS skill
   MATCH (s:Skill)
-  WHERE id(s) = skill
+  WHERE id(s) = skill[0]
   RETURN collect([
-    skill,
+    skill[0],
     CASE
       // a skill skill_holders has not packed yet (a replica still opening)
       WHEN s.held IS NULL THEN [(s)<-[:HAS_SKILL]-(c:Credential) | id(c)]
-      ELSE s.held
+      WHEN skill[1] THEN s.held
+      ELSE null
     END,
     s.held_plus,
     s.held_minus

@@ -279,6 +279,10 @@ class ShapeCounts:
 LOAD_CACHE_SKILLS = 20_000
 """Skills a replica keeps per load at most (a real taxonomy holds about 14,000)."""
 
+HELD_CACHE_BYTES = 64 << 20
+"""Most bytes of packed skill holders a replica keeps for search (a million credentials
+holding six skills each pack into 48 MB)."""
+
 
 class LoadCache:
     """What only a load changes (the levels, the skills), kept by a replica for one load.
@@ -295,6 +299,10 @@ class LoadCache:
         self.skill_index_read = False
         self.frameworks: list[Framework] | None = None
         self.order: IdOrder | None = None
+        self.held: dict[int, bytes] = {}
+        self.held_bytes = 0
+        self.epoch = 0
+        """Counts emptyings: what a read began before one must not be kept after it."""
 
     def at(self, mark: object) -> LoadCache:
         """The cache for `mark` (emptied if it moved); a throwaway one mid-switch or unseen."""
@@ -304,6 +312,8 @@ class LoadCache:
             self.mark, self.levels, self.skills = mark, None, {}
             self.skill_index, self.skill_index_read = None, False
             self.frameworks, self.order = None, None
+            self.held, self.held_bytes = {}, 0
+            self.epoch += 1
         return self
 
     async def framework_list(self, tx: Tx) -> list[Framework]:
@@ -321,15 +331,31 @@ class LoadCache:
     async def skill_search(self, tx: Tx) -> SkillIndex | None:
         """The skills' labels indexed for search (None: more skills than a replica indexes)."""
         if not self.skill_index_read:
-            self.skill_index = await skillsearch.read(tx)
-            self.skill_index_read = True
+            epoch = self.epoch
+            index = await skillsearch.read(tx)
+            if epoch == self.epoch:  # else read for the load before, and not to be kept
+                self.skill_index, self.skill_index_read = index, True
+            return index
         return self.skill_index
 
     async def id_order(self, tx: Tx) -> IdOrder:
         """The load's credentials in id order, as node ids (search caps its titles by it)."""
         if self.order is None:
-            self.order = await idorder.read(tx)
+            epoch = self.epoch
+            order = await idorder.read(tx)
+            if epoch == self.epoch:
+                self.order = order
+            return order
         return self.order
+
+    def keep_held(self, epoch: int, skill: int, held: bytes) -> None:
+        """Keep a skill's packed holders read in `epoch` (a skill is packed once a load, so
+        they hold until the next), while HELD_CACHE_BYTES allows."""
+        if epoch != self.epoch:
+            return
+        if skill not in self.held and self.held_bytes + len(held) <= HELD_CACHE_BYTES:
+            self.held[skill] = held
+            self.held_bytes += len(held)
 
     async def skills_named(self, tx: Tx, creds: Iterable[Credential]) -> dict[str, Skill]:
         """The skills the outcomes of `creds` name that exist, by id; one round trip for

@@ -96,6 +96,9 @@ async def search(
     for the load, whose skill index scores the skills and whose id order caps the titles;
     without it, Lucene shortlists the skills and the id order is read for this search)."""
     text = normalise(flt.text) if flt.text else ""
+    # skills' holders packed at the load and read before (null in the answer); as kept
+    # now, for `loaded` was emptied meanwhile if a switch came
+    epoch, kept = (loaded.epoch, loaded.held) if loaded is not None else (0, {})
     skip = await _out_of_date(tx, flt)
     if not text:
         return await _listing(tx, flt, limit, after, frozenset(skip))
@@ -131,7 +134,9 @@ async def search(
         tx,
         Q.SEARCH_TITLES,
         nodes=contenders.tolist(),
-        skills=[] if index is None or filtered else [index.nodes[s] for s in skill_scores],
+        skills=[]
+        if index is None or filtered
+        else [[n, n not in kept] for n in (index.nodes[s] for s in skill_scores)],
     )
     words_of = dict(zip(contenders.tolist(), covered.tolist(), strict=True))
     row_titles = idorder.capped(read["titles"], words_of, SHORTLIST_LIMIT)
@@ -172,7 +177,14 @@ async def search(
         if index is None:
             held = {str(sid): (h, plus, minus) for sid, _, h, plus, minus in row["labels"]}
         else:
-            by_node = {int(node): (h, plus, minus) for node, h, plus, minus in read["held"]}
+            by_node = {
+                int(node): (kept[int(node)] if h is None else h, plus, minus)
+                for node, h, plus, minus in read["held"]
+            }
+            if loaded is not None:
+                for node, h, *_ in read["held"]:
+                    if isinstance(h, bytes):
+                        loaded.keep_held(epoch, int(node), h)
             # a skill missing: the index is of a load a switch replaced meanwhile, and
             # switch.Seqlock runs this read again once it sees the marker moved
             held = {sid: by_node.get(index.nodes[sid], (b"", None, None)) for sid in skill_scores}
