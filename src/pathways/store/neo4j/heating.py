@@ -5,8 +5,9 @@ has run a few hundred (at 200,000 credentials: 128 ms a search in its first 30, 
 after 200): the JVM compiles Lucene's and Cypher's hot paths as they run and the page
 cache fills.  So a serving replica, before it takes requests, searches for words of the
 graph's own titles in batches until a batch is no faster than the best one before it,
-or HEAT_BUDGET_S has passed: a fresh server gets its few hundred searches, one that is
-already warm (another replica heated it) gets HEAT_PATIENCE + 1 batches.
+or a bound is reached (time, searches, a median too small to matter): a fresh server gets
+its few hundred searches, one already warm (another replica heated it) HEAT_PATIENCE + 1
+batches, a small graph one.
 """
 
 from __future__ import annotations
@@ -35,7 +36,14 @@ HEAT_PATIENCE = 3
 """Batches in a row that heat no more before heating stops (the gains come in steps)."""
 
 HEAT_BUDGET_S = 20.0
-"""Longest a replica heats (a fresh 200,000-credential database needs about 10 s)."""
+"""Longest a replica heats (a fresh 200,000-credential database needs about 15 s)."""
+
+HEAT_MAX = 400
+"""Most searches a replica heats with (a fresh 200,000-credential database needs ~250)."""
+
+HEAT_ENOUGH_MS = 10.0
+"""A batch median under this ends heating: searches that fast have nothing left to gain
+worth the time (a small graph, where noise alone could keep heating going)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,11 +81,19 @@ async def heat(
 ) -> Heated:
     """Run `search` over `texts` (in turn, again from the first when they run out) in
     batches until HEAT_PATIENCE batches in a row are no faster than the best before each,
-    or `budget_s` passes; `pause` before each search lets real work go first."""
+    a batch's median is under HEAT_ENOUGH_MS, HEAT_MAX searches have run or `budget_s`
+    passes; `pause` before each search lets real work go first."""
     start = clock()
     medians: list[float] = []
     done = stale = 0
-    while texts and stale < HEAT_PATIENCE and clock() - start < budget_s:
+    median = float("inf")
+    while (
+        texts
+        and stale < HEAT_PATIENCE
+        and median >= HEAT_ENOUGH_MS
+        and done < HEAT_MAX
+        and clock() - start < budget_s
+    ):
         took = []
         for _ in range(HEAT_BATCH):
             await pause()

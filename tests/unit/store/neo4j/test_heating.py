@@ -10,7 +10,7 @@ import pytest
 
 from pathways.model import Graph
 from pathways.store.neo4j import Neo4jStore, heating
-from pathways.store.neo4j.heating import HEAT_BATCH, HEAT_PATIENCE
+from pathways.store.neo4j.heating import HEAT_BATCH, HEAT_ENOUGH_MS, HEAT_MAX, HEAT_PATIENCE
 
 
 class Scripted:
@@ -60,6 +60,17 @@ def test_heating_stops_at_its_budget() -> None:
     heated = _heat(Scripted([1000, 500, 250, 125]), ["a"], budget_s=30)
     assert heated.medians == (1000, 500)  # 25 s, then 12.5 s more: past the budget
     assert heated.seconds == pytest.approx(37.5)
+
+
+def test_heating_stops_at_its_most_searches() -> None:
+    heated = _heat(Scripted([900.0 - 50 * i for i in range(18)]), ["a"])
+    assert heated.searches == HEAT_MAX  # each batch still gains over 5%
+
+
+def test_searches_fast_enough_end_heating() -> None:
+    # a small graph: the first batch is already faster than heating could matter
+    heated = _heat(Scripted([HEAT_ENOUGH_MS - 1, 5, 2]), ["a"])
+    assert heated.medians == (HEAT_ENOUGH_MS - 1,)
 
 
 def test_nothing_to_search_heats_nothing() -> None:
