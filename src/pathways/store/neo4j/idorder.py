@@ -80,6 +80,9 @@ def contenders(
 
 def capped(rows: Sequence[Sequence[Any]], covered: dict[int, int], limit: int) -> list[Any]:
     """The `limit` rows ([id, node id, ...]) of the contenders matching most words, ties by
-    id: the contenders' final order once every id is known."""
+    id: the contenders' final order once every id is known (in any order when all of them
+    make it, which is when no credential written since the order was read competes)."""
+    if len(rows) <= limit:
+        return list(rows)
     ordered = sorted(rows, key=lambda r: (-covered[int(r[1])], str(r[0])))
     return list(ordered[:limit])
