@@ -26,20 +26,20 @@ Tx = AsyncManagedTransaction | AsyncTransaction | AsyncSession
 HEAT_TITLES = 200
 """Titles the searches are drawn from (the first the database finds)."""
 
-HEAT_BATCH = 25
+HEAT_BATCH = 40
 """Searches timed together: a batch's median says whether heating still helps."""
 
-HEAT_GAIN = 0.95
+HEAT_GAIN = 0.97
 """A batch whose median is under this share of the best before it is still heating."""
 
 HEAT_PATIENCE = 3
 """Batches in a row that heat no more before heating stops (the gains come in steps)."""
 
-HEAT_BUDGET_S = 20.0
-"""Longest a replica heats (a fresh 200,000-credential database needs about 15 s)."""
+HEAT_BUDGET_S = 30.0
+"""Longest a replica heats (a fresh 200,000-credential database gains for about 25 s)."""
 
-HEAT_MAX = 400
-"""Most searches a replica heats with (a fresh 200,000-credential database needs ~250)."""
+HEAT_MAX = 1000
+"""Most searches a replica heats with (a fresh 200,000-credential database gains for ~500)."""
 
 HEAT_ENOUGH_MS = 10.0
 """A batch median under this ends heating: searches that fast have nothing left to gain

@@ -42,12 +42,12 @@ def _heat(script: Scripted, texts: list[str], budget_s: float = 1e9) -> heating.
 
 def test_heating_stops_once_batches_stop_getting_faster() -> None:
     # a fresh server: the gains come in steps, with batches between them that gain little
-    script = Scripted([128, 63, 60, 57, 47, 44, 45, 42, 42, 41, 40, 40])
+    script = Scripted([128, 63, 60, 57, 47, 44, 45, 42, 42, 41, 40, 40, 30])
     heated = _heat(script, ["a", "b c", "d e f"])
-    # 60 and 57 gain under 5% on the best before them, 47 and 44 more (0.95 * 47 = 44.65),
-    # then 45, 42 and 42 less (0.95 * 44 = 41.8): three in a row
-    assert heated.medians == (128, 63, 60, 57, 47, 44, 45, 42, 42)
-    assert heated.searches == 9 * HEAT_BATCH == len(script.asked) == script.pauses
+    # each of 63 to 44 gains over 3% on the best before it, 45 does not, 42 does
+    # (0.97 * 44 = 42.68), then 42, 41 and 40 do not: three in a row
+    assert heated.medians == (128, 63, 60, 57, 47, 44, 45, 42, 42, 41, 40)
+    assert heated.searches == 11 * HEAT_BATCH == len(script.asked) == script.pauses
     assert script.asked[:4] == ["a", "b c", "d e f", "a"]  # the texts in turn, again
 
 
@@ -57,14 +57,15 @@ def test_a_warm_server_gets_patience_plus_one_batches() -> None:
 
 
 def test_heating_stops_at_its_budget() -> None:
-    heated = _heat(Scripted([1000, 500, 250, 125]), ["a"], budget_s=30)
-    assert heated.medians == (1000, 500)  # 25 s, then 12.5 s more: past the budget
-    assert heated.seconds == pytest.approx(37.5)
+    # batches of HEAT_BATCH searches at 100, then 50 ms: the budget ends inside the second
+    heated = _heat(Scripted([100, 50, 25, 12.5]), ["a"], budget_s=HEAT_BATCH * 0.125)
+    assert heated.medians == (100, 50)
+    assert heated.seconds == pytest.approx(HEAT_BATCH * 0.15)
 
 
 def test_heating_stops_at_its_most_searches() -> None:
-    heated = _heat(Scripted([900.0 - 50 * i for i in range(18)]), ["a"])
-    assert heated.searches == HEAT_MAX  # each batch still gains over 5%
+    heated = _heat(Scripted([900.0 * 0.96**i for i in range(40)]), ["a"])
+    assert heated.searches == HEAT_MAX  # each batch still gains 4%
 
 
 def test_searches_fast_enough_end_heating() -> None:
