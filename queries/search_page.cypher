@@ -2,8 +2,9 @@
 // scores and the matched skills' holders (skill_holders) and counted them; $candidates
 // holds [node id, score] of the bands the page can reach (every member: ties go by id).
 // Returns the next $take after ($after_score, $after_id) by score descending then id,
-// with their properties (search texts left out) and the labels of the matched skills
-// ($skills) each holds (the page says which text matched).
+// with their properties (search texts left out), node ids (titles are scored by node)
+// and the labels of the matched skills ($skills) each holds (the page says which text
+// matched).
 UNWIND $candidates AS cand
 MATCH (c:Credential)
 WHERE id(c) = cand[0]
@@ -14,5 +15,6 @@ LIMIT $take
 RETURN collect([
   score,
   c {.*, search_text: null, search_texts: null, search_facets: null},
+  id(c),
   [(c)-[:HAS_SKILL]->(s:Skill) WHERE s.id IN $skills | [s.id, s.search_texts]]
 ]) AS page

@@ -1,18 +1,19 @@
 // search_page with filters or credentials out of date ($skip): the same statement but for
 // the holders' WHERE, which costs a third of the statement even when every filter is null.
 // One page of search results, ranked here so only the page leaves the database.
-// $titles: [id, score] of the credentials whose best title matched (filters passed);
+// $titles: [node id, score] of the credentials whose best title matched (filters passed);
 // $skills: the matched skills, $scores their scores.
 // A credential's score is the best of its title's and its skills' (each skill's holders
 // passing the filters and not in $skip).
 // Returns how many matched, and the next $take after ($after_score, $after_id) by score
-// descending then id, with their properties (search texts left out) and the labels of the
+// descending then id, with their properties (search texts left out), node ids and the labels of the
 // matched skills each holds (the page says which text matched).
 // Credentials are grouped as nodes and by score first: reading a property of every holder
 // costs several times the traversal, so only the bands a page reaches read their ids.
 CALL () {
   UNWIND $titles AS t
-  MATCH (c:Credential {id: t[0]})
+  MATCH (c:Credential)
+  WHERE id(c) = t[0]
   RETURN c, t[1] AS score
   UNION ALL
   UNWIND range(0, size($skills) - 1) AS r
@@ -44,6 +45,7 @@ CALL (rest) {
   RETURN collect([
     score,
     c {.*, search_text: null, search_texts: null, search_facets: null},
+    id(c),
     [(c)-[:HAS_SKILL]->(s:Skill) WHERE s.id IN $skills | [s.id, s.search_texts]]
   ]) AS page
 }

@@ -79,10 +79,10 @@ def contenders(
 
 
 def capped(rows: Sequence[Sequence[Any]], covered: dict[int, int], limit: int) -> list[Any]:
-    """The `limit` rows ([id, node id, ...]) of the contenders matching most words, ties by
-    id: the contenders' final order once every id is known (in any order when all of them
-    make it, which is when no credential written since the order was read competes)."""
+    """The `limit` rows ([node id, text, id]) of the contenders matching most words, ties
+    by id: their final cut, with every id read, when there are more of them than `limit`
+    (credentials written since the order was read compete); else all, in any order."""
     if len(rows) <= limit:
         return list(rows)
-    ordered = sorted(rows, key=lambda r: (-covered[int(r[1])], str(r[0])))
+    ordered = sorted(rows, key=lambda r: (-covered[int(r[0])], str(r[2])))
     return list(ordered[:limit])

@@ -134,6 +134,7 @@ async def search(
         tx,
         Q.SEARCH_TITLES,
         nodes=contenders.tolist(),
+        with_ids=len(contenders) > SHORTLIST_LIMIT,
         skills=[]
         if index is None or filtered
         else [[n, n not in kept] for n in (index.nodes[s] for s in skill_scores)],
@@ -144,10 +145,11 @@ async def search(
     # as written of what they matched (their titles, the labels of their matched skills).
     # Many owners share a text (titles repeat): each distinct one is split once.
     split: dict[str, list[str]] = {}
-    for norms in chain((n for *_, n in row_titles), (n for _, n, *_ in row["labels"])):
+    for norms in chain((n for _, n, _ in row_titles), (n for _, n, *_ in row["labels"])):
         if norms and norms not in split:
             split[norms] = norms.split("\n")
-    titles = {str(cid): split[norms] for cid, _, norms in row_titles if norms}
+    # titles by node id (as a string, the scoring's owner): their ids are not read
+    titles = {str(node): split[norms] for node, norms, _ in row_titles if norms}
     labels = {str(sid): split[norms] for sid, norms, *_ in row["labels"] if norms}
     # Lucene does not say which words matched: the same rule, over the shortlist's words.
     matched = matching_words(words, set(" ".join(split).split())) | skill_words
@@ -165,7 +167,7 @@ async def search(
         found = await _single(
             tx,
             Q.SEARCH_PAGE_FILTERED,
-            titles=[[cid, score] for cid, score in title_scores.items()],
+            titles=[[int(node), score] for node, score in title_scores.items()],
             scores=list(skill_scores.values()),
             skip=sorted(skip),
             **page_params,
@@ -173,7 +175,6 @@ async def search(
         )
         total = int(found["total"])
     else:
-        nodes = {str(cid): int(node) for cid, node, _ in row_titles}
         if index is None:
             held = {str(sid): (h, plus, minus) for sid, _, h, plus, minus in row["labels"]}
         else:
@@ -189,7 +190,7 @@ async def search(
             # switch.Seqlock runs this read again once it sees the marker moved
             held = {sid: by_node.get(index.nodes[sid], (b"", None, None)) for sid in skill_scores}
         matches = bands.best(
-            [(nodes[cid], score) for cid, score in title_scores.items()],
+            [(int(node), score) for node, score in title_scores.items()],
             [(holders.unpack(*held[sid]), score) for sid, score in skill_scores.items()],
         )
         total = matches.total
@@ -198,10 +199,10 @@ async def search(
             tx, Q.SEARCH_PAGE, candidates=[list(c) for c in candidates], **page_params
         )
     hits: list[tuple[Credential, float, TextMatch]] = []
-    for score, props, held in found["page"]:
+    for score, props, node, held in found["page"]:
         cred = codec.credential_from(props)
         tied = {str(sid): data for sid, data in held if skill_scores.get(str(sid)) == score}
-        match = _matched(text, matched, cred, score, title_scores.get(cred.id), tied)
+        match = _matched(text, matched, cred, score, title_scores.get(str(node)), tied)
         hits.append((cred, float(score), match))
     hits.sort(key=lambda h: (-h[1], h[0].id))
     return SearchPage(

@@ -40,8 +40,8 @@ def test_contenders_then_capped_is_the_brute_force_cap(
 
     found, covered = idorder.contenders(hits, order, skip, limit)
     counts = dict(zip(found.tolist(), covered.tolist(), strict=True))
-    rows = [[creds[n], n, "text"] for n in found.tolist()]
-    capped = [r[1] for r in idorder.capped(rows, counts, limit)]
+    rows = [[n, "text", creds[n]] for n in found.tolist()]
+    capped = [r[0] for r in idorder.capped(rows, counts, limit)]
 
     everyone: dict[int, int] = {}
     for n in hits:

@@ -12,7 +12,7 @@ from pathways.store.neo4j.catalog import Q, query, statements
 SCANS = {"AllNodesScan", "NodeByLabelScan"}
 
 _PAGE: dict[str, Any] = {
-    "titles": [["m1", 0.9]],
+    "titles": [[0, 0.9]],
     "skills": ["s:weld"],
     "scores": [0.81],
     "skip": [],
@@ -35,7 +35,7 @@ PARAMS: dict[Q, dict[str, Any]] = {
         "kind": None,
         "eqf": None,
     },
-    Q.SEARCH_TITLES: {"nodes": [0, 1], "skills": [3, 4]},
+    Q.SEARCH_TITLES: {"nodes": [0, 1], "with_ids": False, "skills": [[3, True], [4, False]]},
     Q.SEARCH_PAGE: {
         "candidates": [[0, 0.9], [1, 0.81]],
         "skills": ["s:weld"],
