@@ -1,8 +1,9 @@
 // What search reads once the replica has capped the title hits (store.neo4j.idorder): the
 // titles of the contenders ($nodes: node ids), each as [node id, normalised texts
 // ("\n"-joined), id], the id only $with_ids (credentials written since the replica read
-// its id order compete, so the cut goes by ids: reading them is a third of the block), and the holders of the skills the replica scored ($skills: [node id,
-// whether it needs `held`]): packed (see skill_holders), which changes only with loads
+// its id order compete, so the cut goes by ids: reading them is a third of the block),
+// and the holders of the skills the replica scored ($skills: [node id, whether it needs
+// `held`]): packed (see skill_holders), which changes only with loads
 // and which the replica keeps once read (null when it has it), with the lists writes keep.
 CALL () {
   UNWIND $nodes AS node
