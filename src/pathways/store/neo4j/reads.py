@@ -285,7 +285,8 @@ holding six skills each pack into 48 MB)."""
 
 
 class LoadCache:
-    """What only a load changes (the levels, the skills), kept by a replica for one load.
+    """What only a load changes (the levels, the skills and their index, the credentials' id
+    order, the skills' packed holders), kept by a replica for one load.
 
     Keyed by the switch marker the replica saw last: a read that ran on another load's graph
     sees the marker move after it and runs again (switch.Seqlock), by then on an emptied cache.
