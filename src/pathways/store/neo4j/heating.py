@@ -1,8 +1,8 @@
 """Heating a database's search paths before a replica takes requests.
 
 A Neo4j server fresh from a start answers a search several times slower than once it
-has run a few hundred (at 200,000 credentials: 128 ms a search in its first 30, 42 ms
-after 200): the JVM compiles Lucene's and Cypher's hot paths as they run and the page
+has run a few hundred (at 200,000 credentials: 128 ms a search in its first 30, ~40 ms
+after 300): the JVM compiles Lucene's and Cypher's hot paths as they run and the page
 cache fills.  So a serving replica, before it takes requests, searches for words of the
 graph's own titles in batches until a batch is no faster than the best one before it,
 or a bound is reached (time, searches, a median too small to matter): a fresh server gets

@@ -5,8 +5,9 @@ id, as the embedded index does.  Ordering every title hit by id in Cypher read t
 each (about 1.3 us a hit, so it grew with the graph); instead the database sends the hits
 as node ids and the replica ranks them here.  Within one load a credential node is never
 deleted and never changes its id (writes merge on it), so the order read once a load
-holds until the next one; a credential written since is not in it, and only such ones
-have their ids read to be placed (`contenders` keeps every one that could make the cut).
+holds until the next one.  A credential written since is not in it: `contenders` keeps
+every such one that could still make the cut, and only then are the contenders' ids read
+and the cut made by id (`capped`).
 """
 
 from __future__ import annotations
