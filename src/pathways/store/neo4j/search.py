@@ -139,8 +139,7 @@ async def search(
         if index is None or filtered
         else [[n, n not in kept] for n in (index.nodes[s] for s in skill_scores)],
     )
-    words_of = dict(zip(contenders.tolist(), covered.tolist(), strict=True))
-    row_titles = idorder.capped(read["titles"], words_of, SHORTLIST_LIMIT)
+    row_titles = idorder.capped(read["titles"], contenders, covered, SHORTLIST_LIMIT)
     # Only normalised texts come back: enough to score; the page's rows bring the texts
     # as written of what they matched (their titles, the labels of their matched skills).
     # Many owners share a text (titles repeat): each distinct one is split once.
@@ -178,14 +177,13 @@ async def search(
         if index is None:
             held = {str(sid): (h, plus, minus) for sid, _, h, plus, minus in row["labels"]}
         else:
-            by_node = {
-                int(node): (kept[int(node)] if h is None else h, plus, minus)
-                for node, h, plus, minus in read["held"]
-            }
-            if loaded is not None:
-                for node, h, *_ in read["held"]:
-                    if isinstance(h, bytes):
-                        loaded.keep_held(epoch, int(node), h)
+            by_node = {}
+            for node, read_held, plus, minus in read["held"]:
+                if isinstance(read_held, bytes) and loaded is not None:
+                    loaded.keep_held(epoch, int(node), read_held)
+                # null: kept from an earlier read
+                packed = kept[int(node)] if read_held is None else read_held
+                by_node[int(node)] = (packed, plus, minus)
             # a skill missing: the index is of a load a switch replaced meanwhile, and
             # switch.Seqlock runs this read again once it sees the marker moved
             held = {sid: by_node.get(index.nodes[sid], (b"", None, None)) for sid in skill_scores}
