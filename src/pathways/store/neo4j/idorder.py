@@ -79,11 +79,13 @@ def contenders(
     return nodes[chosen], covered[chosen]
 
 
-def capped(rows: Sequence[Sequence[Any]], covered: dict[int, int], limit: int) -> list[Any]:
-    """The `limit` rows ([node id, text, id]) of the contenders matching most words, ties
-    by id: their final cut, with every id read, when there are more of them than `limit`
-    (credentials written since the order was read compete); else all, in any order."""
+def capped(rows: Sequence[Sequence[Any]], nodes: Nodes, covered: Nodes, limit: int) -> list[Any]:
+    """The `limit` rows ([node id, text, id]) of the contenders (`nodes`, with the words
+    each matched) matching most words, ties by id: their final cut, with every id read,
+    when there are more of them than `limit` (credentials written since the order was read
+    compete); else all, in any order."""
     if len(rows) <= limit:
         return list(rows)
-    ordered = sorted(rows, key=lambda r: (-covered[int(r[0])], str(r[2])))
+    words = dict(zip(nodes.tolist(), covered.tolist(), strict=True))
+    ordered = sorted(rows, key=lambda r: (-words[int(r[0])], str(r[2])))
     return list(ordered[:limit])

@@ -41,7 +41,7 @@ def test_contenders_then_capped_is_the_brute_force_cap(
     found, covered = idorder.contenders(hits, order, skip, limit)
     counts = dict(zip(found.tolist(), covered.tolist(), strict=True))
     rows = [[n, "text", creds[n]] for n in found.tolist()]
-    capped = [r[0] for r in idorder.capped(rows, counts, limit)]
+    capped = [r[0] for r in idorder.capped(rows, found, covered, limit)]
 
     everyone: dict[int, int] = {}
     for n in hits:
